@@ -1,0 +1,12 @@
+package dev.agentos.kernel.proc;
+
+/**
+ * A program a guest process runs: the shell, each command, {@code node}, a WASM module. It reaches the
+ * kernel only through its {@link ProcessContext}; its return value is the exit status (0-255).
+ * Exceptions escaping {@code run} end the process with status 1 and the message on stderr; an
+ * uncaught {@link dev.agentos.AgentOsException} is printed as {@code name: message}.
+ */
+@FunctionalInterface
+public interface Program {
+    int run(ProcessContext ctx) throws Exception;
+}
