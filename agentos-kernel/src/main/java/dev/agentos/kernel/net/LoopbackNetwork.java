@@ -83,9 +83,11 @@ public final class LoopbackNetwork {
         String detail = "connect " + Addresses.format(host, port);
         if (!Addresses.validPort(port)) throw AgentOsException.errnoDetail(Errno.EINVAL, detail);
         if (!Addresses.isLocal(host, hostname)) return HostEgress.connect(egress, host, port);
+        ListeningSocket listener;
+        Connection connection;
         lock.lock();
         try {
-            ListeningSocket listener = ports.listener(port);
+            listener = ports.listener(port);
             if (listener == null || !listener.hasRoom()) throw AgentOsException.errnoDetail(Errno.ECONNREFUSED, detail);
             OptionalInt free = ports.freeEphemeral();
             if (free.isEmpty()) throw AgentOsException.errnoDetail(Errno.EADDRNOTAVAIL, detail + " (no free ephemeral port)");
@@ -93,19 +95,20 @@ public final class LoopbackNetwork {
             // Both ends count against the limit from the start: an unaccepted connection holds memory too.
             quota.acquire(2);
             ports.holdClientPort(clientPort);
-            Connection connection = Connection.open(bufferCapacity,
+            connection = Connection.open(bufferCapacity,
                     newInode(), clientPort, () -> releaseClientEnd(clientPort),
                     newInode(), port, quota::release);
-            // Cannot fail: we hold the lock that closing the listener needs first, and accept only makes room.
-            if (!listener.offer(connection.server())) {
-                connection.server().abort();
-                connection.client().close();
-                throw AgentOsException.errnoDetail(Errno.ECONNREFUSED, detail);
-            }
-            return connection.client();
         } finally {
             lock.unlock();
         }
+        // Queued outside the lock so the listener's pollers are never woken under it. The listener
+        // may have closed or filled up meanwhile; that is a refusal like any other.
+        if (!listener.offer(connection.server())) {
+            connection.server().abort();
+            connection.client().close();
+            throw AgentOsException.errnoDetail(Errno.ECONNREFUSED, detail);
+        }
+        return connection.client();
     }
 
     /** True while some socket listens on {@code port}. */

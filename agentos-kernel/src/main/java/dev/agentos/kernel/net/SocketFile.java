@@ -53,7 +53,7 @@ public final class SocketFile extends AbstractFileDescription {
     public int remotePort() { return remotePort; }
 
     /** Bytes readable now without blocking (FIONREAD). */
-    public int available() { return in.available(); }
+    int available() { return in.available(); }
 
     /**
      * A host-side view of the incoming bytes. Together with {@link #outputStream()} it owns one
