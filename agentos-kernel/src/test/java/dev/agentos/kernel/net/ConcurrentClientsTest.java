@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,14 +24,15 @@ class ConcurrentClientsTest {
             LoopbackNetwork net = new LoopbackNetwork(1024, EgressPolicy.DENY_ALL);
             // A backlog as large as the crowd: every connect is queued at once, none is refused.
             ListeningSocket listener = net.listen("0.0.0.0", 8080, CLIENTS);
+            Queue<Thread> handlers = new ConcurrentLinkedQueue<>();
             Thread acceptor = Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < CLIENTS; i++) {
                     SocketFile conn = listener.accept();
-                    Thread.ofVirtual().start(() -> {
+                    handlers.add(Thread.ofVirtual().start(() -> {
                         String request = readTextToEof(conn);
                         send(conn, "hello " + request);
                         conn.close();
-                    });
+                    }));
                 }
             });
 
@@ -43,6 +46,8 @@ class ConcurrentClientsTest {
 
             for (int i = 0; i < CLIENTS; i++) assertThat(replies.get(i).get()).isEqualTo("hello client-" + i);
             acceptor.join();
+            // A client sees EOF as soon as its handler starts closing; join them before counting sockets.
+            for (Thread handler : handlers) handler.join();
             listener.close();
             assertThat(net.openSockets()).isZero();
         });
