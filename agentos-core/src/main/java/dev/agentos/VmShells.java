@@ -101,8 +101,9 @@ final class VmShells {
         Shell s = shells.remove(id);
         if (s == null) throw notFound(id);
         closed.put(id, s);
-        s.master().close();
+        // hang up as the tty layer does: the session hears SIGHUP before its reads see end of file
         if (s.process().isAlive()) s.process().signal(Signal.SIGHUP);
+        s.master().close();
     }
 
     int await(String id) {
