@@ -253,7 +253,14 @@ final class KernelProcessContext implements ProcessContext {
     @Override public void truncate(String path, long size) { enter(); k.vfs().truncate(caller(), path, size); }
     @Override public void ftruncate(int fd, long size) { enter(); self.fds.get(fd).truncate(size); }
     @Override public void fsync(int fd) { enter(); self.fds.get(fd).sync(); }
-    @Override public boolean access(String path, int mode) { enter(); return k.vfs().access(caller(), path, mode); }
+    @Override public boolean access(String path, int mode) {
+        enter();
+        try {
+            return k.vfs().access(caller(), path, mode);
+        } catch (AgentOsException e) {
+            return false; // missing, or a path component in the way: not accessible either
+        }
+    }
     @Override public String realpath(String path) { enter(); return k.vfs().realpath(caller(), path); }
     @Override public void mkfifo(String path, int mode) { enter(); k.vfs().mknod(caller(), path, FileType.FIFO, mode); }
     @Override public FsUsage statfs(String path) { enter(); return k.vfs().statfs(caller(), path); }

@@ -86,7 +86,7 @@ public interface ProcessContext {
     void truncate(String path, long size);
     void ftruncate(int fd, long size);
     void fsync(int fd);
-    /** access(2) with R_OK=4, W_OK=2, X_OK=1 or F_OK=0: true when allowed. */
+    /** access(2) with R_OK=4, W_OK=2, X_OK=1 or F_OK=0: true when allowed, false when denied or missing. */
     boolean access(String path, int mode);
     /** The canonical absolute path, all symlinks resolved. */
     String realpath(String path);

@@ -102,7 +102,9 @@ class ExecAndProcFsTest {
     }
 
     @Test void anUnlinkedFileStaysReadableThroughAnOpenFd() {
-        assertThat(vm.run("unlinked").stdout()).isEqualTo("still here false\n");
+        TestVm.Run r = vm.run("unlinked");
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.stdout()).isEqualTo("still here false\n");
     }
 
     @Test void devNullSwallowsAndDevZeroFills() {
