@@ -137,7 +137,7 @@ final class LineDiscipline {
         } else if (iexten && is(t, Termios.VLNEXT, c)) {
             literalNext = true;
             if (echoOn && t.has(Termios.ECHOCTL)) {
-                echoFirst(t);
+                echoFirst();
                 output.echo(t, '^', echo); // a placeholder under the cursor, overwritten by the next echo
                 output.echo(t, '\b', echo);
             }
@@ -153,7 +153,7 @@ final class LineDiscipline {
             endLine(-1, true); // not echoed, and not delivered
         } else if (is(t, Termios.VEOL, c) || (iexten && is(t, Termios.VEOL2, c))) {
             if (echoOn) {
-                echoFirst(t);
+                echoFirst();
                 echoChar(t, c);
             }
             endLine(c, false);
@@ -171,7 +171,7 @@ final class LineDiscipline {
         }
         if (lineLength >= LINE_MAX - 1) return; // full line: drop until a terminator, like n_tty
         if (t.has(Termios.ECHO)) {
-            echoFirst(t);
+            echoFirst();
             echoChar(t, c);
         }
         line[lineLength++] = (byte) c;
@@ -198,7 +198,7 @@ final class LineDiscipline {
     }
 
     /** Remembers the column where a line starts when its first character is echoed. */
-    private void echoFirst(Termios t) {
+    private void echoFirst() {
         if (lineLength == 0) canonColumn = output.column();
     }
 
