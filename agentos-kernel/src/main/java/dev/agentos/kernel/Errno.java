@@ -66,6 +66,16 @@ public enum Errno {
     /** strerror() wording, lower case as Node prints it. */
     public String message() { return message; }
 
+    /** glibc's strerror() text, as GNU tools print it: {@code No such file or directory}. */
+    public String strerror() {
+        return switch (this) {
+            case EEXIST -> "File exists";
+            case EISDIR -> "Is a directory";
+            case ELOOP -> "Too many levels of symbolic links";
+            default -> Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        };
+    }
+
     /** The wire group this errno belongs to. */
     public String group() {
         return switch (this) {

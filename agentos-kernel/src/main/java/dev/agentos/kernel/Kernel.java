@@ -65,6 +65,7 @@ public final class Kernel implements AutoCloseable {
     public Processes processes() { return processes; }
     public LoopbackNetwork network() { return network; }
     public Ptys ptys() { return ptys; }
+    public PipeQuota pipes() { return pipes; }
     public Limits limits() { return config.limits(); }
     public InstantSource clock() { return config.clock(); }
     public String hostname() { return config.hostname(); }

@@ -1,0 +1,44 @@
+package dev.agentos.commands;
+
+import dev.agentos.AgentOsException;
+import dev.agentos.kernel.proc.ProcessContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** What GNU tools share: --help/--version handling and the wording of errors. */
+final class Gnu {
+    static final String VERSION_TAIL = " (agentOS coreutils) 9.1\n";
+
+    private Gnu() {}
+
+    /** Handles a lone --help or --version; true when it did. */
+    static boolean helpOrVersion(ProcessContext ctx, String name, String usage) {
+        var argv = ctx.argv();
+        if (argv.size() != 2) return false;
+        if (argv.get(1).equals("--help")) {
+            print(ctx.stdout(), usage);
+            return true;
+        }
+        if (argv.get(1).equals("--version")) {
+            print(ctx.stdout(), name + VERSION_TAIL);
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code cat: /x: No such file or directory}. */
+    static void error(ProcessContext ctx, String name, String operand, AgentOsException e) {
+        String reason = e.errno().map(x -> x.strerror()).orElse(e.getMessage());
+        print(ctx.stderr(), name + ": " + operand + ": " + reason + "\n");
+    }
+
+    static void print(OutputStream out, String text) {
+        try {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.agentos;
+
+/**
+ * What a VM tells its listeners: output and exit of processes, data and exit of shells. Output events
+ * carry a per-process (per-shell) sequence number starting at 1, so a reader can tell what it missed.
+ */
+public sealed interface AgentOsEvent {
+    /** Bytes a process wrote; {@code stream} is {@code stdout} or {@code stderr}. */
+    record ProcessOutput(int pid, String stream, byte[] data, long seq) implements AgentOsEvent {}
+
+    record ProcessExit(int pid, int exitCode) implements AgentOsEvent {}
+
+    /** Bytes a shell's terminal produced. */
+    record ShellData(String shellId, byte[] data, long seq) implements AgentOsEvent {}
+
+    record ShellExit(String shellId, int exitCode) implements AgentOsEvent {}
+}

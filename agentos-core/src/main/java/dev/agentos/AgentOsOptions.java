@@ -1,0 +1,48 @@
+package dev.agentos;
+
+import dev.agentos.kernel.BaseImage;
+import dev.agentos.kernel.limit.Limits;
+import dev.agentos.kernel.proc.ProgramRegistry;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a VM is configured: limits, clock, host name, default environment, extra programs and mounts.
+ * Immutable; build with {@link #builder()}.
+ */
+public record AgentOsOptions(Limits limits, InstantSource clock, String hostname, Map<String, String> env,
+                             ProgramRegistry extraPrograms, List<Mount> mounts) {
+    public static final AgentOsOptions DEFAULT = builder().build();
+
+    public AgentOsOptions {
+        env = Map.copyOf(env);
+        mounts = List.copyOf(mounts);
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    public static final class Builder {
+        private Limits limits = Limits.DEFAULT;
+        private InstantSource clock = InstantSource.system();
+        private String hostname = BaseImage.DEFAULT_HOSTNAME;
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private ProgramRegistry programs = ProgramRegistry.builder().build();
+        private final List<Mount> mounts = new ArrayList<>();
+
+        public Builder limits(Limits limits) { this.limits = limits; return this; }
+        public Builder clock(InstantSource clock) { this.clock = clock; return this; }
+        public Builder hostname(String hostname) { this.hostname = hostname; return this; }
+        /** Adds to (or overrides) the default environment of every process started from the API. */
+        public Builder env(String name, String value) { env.put(name, value); return this; }
+        /** Programs installed on top of the built-in commands (same name replaces). */
+        public Builder programs(ProgramRegistry programs) { this.programs = programs; return this; }
+        public Builder mount(Mount mount) { mounts.add(mount); return this; }
+
+        public AgentOsOptions build() {
+            return new AgentOsOptions(limits, clock, hostname, env, programs, mounts);
+        }
+    }
+}
