@@ -1,6 +1,7 @@
 package dev.agentos.cli;
 
 import dev.agentos.AgentOs;
+import dev.agentos.AgentOsException;
 import dev.agentos.ExecOptions;
 import dev.agentos.ExecResult;
 import dev.agentos.SpawnOptions;
@@ -91,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
             options.timeout(timeout);
         }
         if (interactive) {
-            options.stdin(new String(cli.in().readAllBytes(), StandardCharsets.UTF_8));
+            options.stdin(cli.in().readAllBytes());
         }
         ExecResult result = vm.exec(command.get(0), options.build());
         write(cli.out(), result.stdout().getBytes(StandardCharsets.UTF_8));
@@ -114,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
         if (interactive) {
             Thread.ofVirtual().name("agentos-stdin").start(() -> pumpStdin(vm, pid, done));
         } else {
-            vm.closeProcessStdin(pid);
+            closeStdin(vm, pid);
         }
         Thread killer = timeout == null ? null : Thread.ofVirtual().name("agentos-timeout").start(() -> {
             try {
@@ -147,11 +148,17 @@ final class RunCommand implements Callable<Integer> {
                     vm.writeProcessStdin(pid, Arrays.copyOf(buf, n));
                 }
             }
-            if (!done.get()) {
-                vm.closeProcessStdin(pid);
-            }
+            closeStdin(vm, pid);
         } catch (IOException | RuntimeException e) {
             // the process exited or closed its stdin: nothing more to deliver
+        }
+    }
+
+    private static void closeStdin(AgentOs vm, int pid) {
+        try {
+            vm.closeProcessStdin(pid);
+        } catch (AgentOsException e) {
+            // already exited (ESRCH): its stdin is gone with it
         }
     }
 
