@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
             long start = System.nanoTime();
             int code = argv || command.size() > 1 ? runArgv(vm, timeout) : runShell(vm, timeout);
             if (timeout != null && code == 137 && System.nanoTime() - start >= timeout.toNanos()) {
-                cli.err().println("agentos: killed after the " + timeoutSeconds + "s timeout");
+                cli.err().println("agentos: killed after the " + seconds(timeoutSeconds) + "s timeout");
             }
             return code & 0xff;
         } finally {
@@ -170,6 +170,10 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds, not " + timeoutSeconds);
         }
         return Duration.ofNanos((long) (timeoutSeconds * 1e9));
+    }
+
+    private static String seconds(double s) {
+        return java.math.BigDecimal.valueOf(s).stripTrailingZeros().toPlainString();
     }
 
     private static void write(PrintStream stream, byte[] bytes) {
