@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Runs the real {@code ./agentos} script from the repository root, when a built jar is there to run. */
-class LauncherScriptTest {
+/**
+ * Runs the real {@code ./agentos} script from the repository root against the jar this build just
+ * packaged (failsafe, {@code integration-test} phase of {@code ./mvnw verify}); skipped when there is
+ * no fresh jar to run.
+ */
+class LauncherScriptIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
