@@ -41,15 +41,19 @@ final class FirstOutputScenario implements Scenario {
     /** One VM from nothing to its first output byte, in nanoseconds. */
     static long once() throws Exception {
         CompletableFuture<Long> firstByte = new CompletableFuture<>();
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
         SpawnOptions options = SpawnOptions.builder()
                 .onStdout(bytes -> firstByte.complete(System.nanoTime()))
+                .onExit(exit::complete)
                 .build();
         long start = System.nanoTime();
         AgentOs vm = AgentOs.create();
         try {
-            int pid = vm.spawn("echo", List.of("hi"), options);
+            vm.spawn("echo", List.of("hi"), options);
             long elapsed = firstByte.get(30, TimeUnit.SECONDS) - start;
-            int code = vm.waitProcess(pid);
+            // onExit rather than waitProcess: it runs after the output is drained and cannot miss an
+            // exit that happens between spawn and the wait.
+            int code = exit.get(30, TimeUnit.SECONDS);
             if (code != 0) {
                 throw new IllegalStateException("echo hi exited " + code);
             }

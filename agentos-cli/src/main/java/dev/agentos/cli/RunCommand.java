@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,9 +102,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runArgv(AgentOs vm, Duration timeout) {
+        // The exit code comes from onExit, which runs once the output is drained.
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
         var options = SpawnOptions.builder()
                 .onStdout(bytes -> write(cli.out(), bytes))
-                .onStderr(bytes -> write(cli.err(), bytes));
+                .onStderr(bytes -> write(cli.err(), bytes))
+                .onExit(exit::complete);
         if (!env.isEmpty()) {
             options.env(env);
         }
@@ -130,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         try {
-            return vm.waitProcess(pid);
+            return exit.join();
         } finally {
             done.set(true);
             if (killer != null) {

@@ -17,6 +17,15 @@ class RunCommandTest {
     }
 
     @Test
+    void argvFormDeliversAllOutputAndTheExitCodeEveryTime() {
+        for (int i = 0; i < 50; i++) {
+            CliRun r = CliRun.of("run", "--", "echo", "round", Integer.toString(i));
+            assertThat(r.stdout()).as(r.stderr()).isEqualTo("round " + i + "\n");
+            assertThat(r.exitCode()).isZero();
+        }
+    }
+
+    @Test
     void argvFlagRunsASingleWordAsAProgram() {
         CliRun r = CliRun.of("run", "--argv", "echo");
         assertThat(r.stdout()).isEqualTo("\n");
