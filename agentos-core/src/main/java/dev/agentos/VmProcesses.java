@@ -124,10 +124,11 @@ final class VmProcesses {
         self[0] = p;
         live.put(p.pid(), p);
         p.start(code -> {
-            live.remove(p.pid());
+            // remembered before it is forgotten, so waitProcess always finds it in one of the two
             synchronized (exited) {
                 exited.put(p.pid(), p);
             }
+            live.remove(p.pid());
             try {
                 onExit.accept(code);
             } finally {

@@ -41,7 +41,12 @@ final class ProgramResolver {
     private Resolved resolve(Caller caller, String command, List<String> argv, String pathVar, int depth) {
         if (command.isEmpty()) throw AgentOsException.errno(Errno.ENOENT, "spawn", command);
         String path = command.contains("/") ? command : search(caller, command, pathVar);
-        FileStat st = vfs.stat(caller, path);
+        FileStat st;
+        try {
+            st = vfs.stat(caller, path);
+        } catch (AgentOsException e) {
+            throw e.errno().map(errno -> AgentOsException.errno(errno, "spawn", command)).orElse(e);
+        }
         if (st.isDirectory()) throw AgentOsException.errno(Errno.EACCES, "spawn", command);
         if (!st.isRegular() || !vfs.access(caller, path, 1)) throw AgentOsException.errno(Errno.EACCES, "spawn", command);
         byte[] head = new byte[HEAD];

@@ -84,7 +84,10 @@ class PipesAndJobsTest {
                 return 0;
             })
             .add("orphaner", ctx -> {
-                int child = ctx.spawn(SpawnRequest.of("sleeper", List.of()));
+                // the child must not hold our stdout open, or the reader would wait for it too
+                int child = ctx.spawn(SpawnRequest.of("sleeper", List.of()).withFdActions(List.of(
+                        new FdAction.Open(1, "/dev/null", dev.agentos.kernel.vfs.OpenFlags.O_WRONLY, 0),
+                        new FdAction.Open(2, "/dev/null", dev.agentos.kernel.vfs.OpenFlags.O_WRONLY, 0))));
                 out(ctx, child + "\n");
                 return 0;
             })
