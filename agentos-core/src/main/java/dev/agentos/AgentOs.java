@@ -1,6 +1,5 @@
 package dev.agentos;
 
-import dev.agentos.commands.Commands;
 import dev.agentos.kernel.Credentials;
 import dev.agentos.kernel.Errno;
 import dev.agentos.kernel.Kernel;
@@ -35,9 +34,9 @@ public final class AgentOs implements AutoCloseable {
     private final VmShells shells;
 
     private AgentOs(AgentOsOptions options) {
-        ProgramRegistry programs = options.extraPrograms().entries().isEmpty() ? Commands.registry()
+        ProgramRegistry programs = options.extraPrograms().entries().isEmpty() ? BaseSoftware.registry()
                 : MERGED.computeIfAbsent(options.extraPrograms(),
-                        extra -> ProgramRegistry.builder().addAll(Commands.registry()).addAll(extra).build());
+                        extra -> ProgramRegistry.builder().addAll(BaseSoftware.registry()).addAll(extra).build());
         this.kernel = Kernel.boot(new KernelConfig(programs, options.limits(), options.clock(), options.hostname(),
                 EgressPolicy.DENY_ALL));
         for (Mount m : options.mounts()) kernel.vfs().mount(m.path(), m.backend().get(), m.readOnly());
