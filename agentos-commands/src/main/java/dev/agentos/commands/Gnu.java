@@ -8,13 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** What GNU tools share: --help/--version handling and the wording of errors. */
-final class Gnu {
-    static final String VERSION_TAIL = " (agentOS coreutils) 9.1\n";
+public final class Gnu {
+    public static final String VERSION = "9.1";
+    static final String VERSION_TAIL = " (GNU coreutils) " + VERSION + "\n";
 
     private Gnu() {}
 
     /** Handles a lone --help or --version; true when it did. */
-    static boolean helpOrVersion(ProcessContext ctx, String name, String usage) {
+    public static boolean helpOrVersion(ProcessContext ctx, String name, String usage) {
         var argv = ctx.argv();
         if (argv.size() != 2) return false;
         if (argv.get(1).equals("--help")) {
@@ -29,12 +30,12 @@ final class Gnu {
     }
 
     /** {@code cat: /x: No such file or directory}. */
-    static void error(ProcessContext ctx, String name, String operand, AgentOsException e) {
+    public static void error(ProcessContext ctx, String name, String operand, AgentOsException e) {
         String reason = e.errno().map(x -> x.strerror()).orElse(e.getMessage());
         print(ctx.stderr(), name + ": " + operand + ": " + reason + "\n");
     }
 
-    static void print(OutputStream out, String text) {
+    public static void print(OutputStream out, String text) {
         try {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

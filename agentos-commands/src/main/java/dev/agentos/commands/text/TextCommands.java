@@ -1,0 +1,12 @@
+package dev.agentos.commands.text;
+
+import dev.agentos.kernel.proc.ProgramRegistry;
+
+/** The commands for text processing (head, sort, cut, tr, ...). */
+public final class TextCommands {
+    private TextCommands() {}
+
+    /** Adds this group's commands to the base image. */
+    public static void register(ProgramRegistry.Builder programs) {
+    }
+}
