@@ -26,7 +26,7 @@ final class PipeInode {
     private final Condition readable = lock.newCondition();
     /** Signalled when space frees, the last reader leaves, or a reader opens. */
     private final Condition writable = lock.newCondition();
-    private final PipeBuffer buffer;
+    private final ByteRing buffer;
     private final int atomicLimit;
     private final CopyOnWriteArrayList<PipeEnd> ends = new CopyOnWriteArrayList<>();
     private int readers;
@@ -38,7 +38,7 @@ final class PipeInode {
     private volatile Runnable onIdle = () -> {};
 
     PipeInode(int capacity) {
-        buffer = new PipeBuffer(capacity);
+        buffer = new ByteRing(capacity);
         atomicLimit = Math.min(PIPE_BUF, capacity);
     }
 

@@ -2,6 +2,7 @@ package dev.agentos.kernel.net;
 
 import dev.agentos.AgentOsException;
 import dev.agentos.kernel.Errno;
+import dev.agentos.kernel.io.ByteRing;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,17 +17,12 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class StreamBuffer {
     static final int DEFAULT_CAPACITY = 256 * 1024;
-    private static final int INITIAL_RING = 4096;
-    private static final byte[] EMPTY = new byte[0];
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition readable = lock.newCondition();
     private final Condition writable = lock.newCondition();
-    private final int capacity;
 
-    private byte[] ring = EMPTY;
-    private int head;
-    private int count;
+    private final ByteRing ring;
     private boolean writerDone;
     private boolean readerGone;
     private boolean reset;
@@ -36,7 +32,8 @@ final class StreamBuffer {
 
     StreamBuffer(int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("capacity < 1: " + capacity);
-        this.capacity = capacity;
+
+        this.ring = new ByteRing(capacity);
     }
 
     void onChange(Runnable listener) {
@@ -57,7 +54,7 @@ final class StreamBuffer {
                     resetReported = true;
                     throw AgentOsException.errnoDetail(Errno.ECONNRESET, "read " + detail);
                 }
-                if (count > 0) break;
+                if (!ring.isEmpty()) break;
                 if (writerDone || readerGone) return -1;
                 if (nonBlocking) throw AgentOsException.errnoDetail(Errno.EAGAIN, "read " + detail);
                 Interruptible.awaitOrThrow(readable, "read " + detail);
@@ -87,7 +84,7 @@ final class StreamBuffer {
                         if (done > 0) return done;
                         throw AgentOsException.errnoDetail(Errno.EPIPE, "write " + detail);
                     }
-                    if (count < capacity) break;
+                    if (ring.space() > 0) break;
                     if (nonBlocking) {
                         if (done > 0) return done;
                         throw AgentOsException.errnoDetail(Errno.EAGAIN, "write " + detail);
@@ -134,7 +131,7 @@ final class StreamBuffer {
     int available() {
         lock.lock();
         try {
-            return count;
+            return ring.available();
         } finally {
             lock.unlock();
         }
@@ -144,7 +141,7 @@ final class StreamBuffer {
     boolean readReady() {
         lock.lock();
         try {
-            return count > 0 || writerDone || readerGone || reset;
+            return !ring.isEmpty() || writerDone || readerGone || reset;
         } finally {
             lock.unlock();
         }
@@ -154,7 +151,7 @@ final class StreamBuffer {
     boolean writeReady() {
         lock.lock();
         try {
-            return count < capacity || writerDone || readerGone || reset;
+            return ring.space() > 0 || writerDone || readerGone || reset;
         } finally {
             lock.unlock();
         }
@@ -192,40 +189,14 @@ final class StreamBuffer {
     }
 
     private void discard() {
-        ring = EMPTY;
-        head = 0;
-        count = 0;
+        ring.clear();
     }
 
     private int take(byte[] b, int off, int len) {
-        int n = Math.min(len, count);
-        int first = Math.min(n, ring.length - head);
-        System.arraycopy(ring, head, b, off, first);
-        System.arraycopy(ring, 0, b, off + first, n - first);
-        count -= n;
-        head = count == 0 ? 0 : (head + n) % ring.length;
-        return n;
+        return ring.read(b, off, len);
     }
 
     private int put(byte[] b, int off, int len) {
-        int n = Math.min(len, capacity - count);
-        if (ring.length - count < n) grow(count + n);
-        int tail = (head + count) % ring.length;
-        int first = Math.min(n, ring.length - tail);
-        System.arraycopy(b, off, ring, tail, first);
-        System.arraycopy(b, off + first, ring, 0, n - first);
-        count += n;
-        return n;
-    }
-
-    private void grow(int needed) {
-        int size = Math.max(INITIAL_RING, ring.length);
-        while (size < needed) size <<= 1;
-        byte[] bigger = new byte[Math.min(size, capacity)];
-        int first = Math.min(count, ring.length - head);
-        System.arraycopy(ring, head, bigger, 0, first);
-        System.arraycopy(ring, 0, bigger, first, count - first);
-        ring = bigger;
-        head = 0;
+        return ring.write(b, off, len);
     }
 }

@@ -1,5 +1,6 @@
 package dev.agentos.kernel.tty;
 
+import dev.agentos.kernel.io.ByteRing;
 import dev.agentos.kernel.Signal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

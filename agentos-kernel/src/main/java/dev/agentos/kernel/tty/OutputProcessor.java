@@ -1,5 +1,7 @@
 package dev.agentos.kernel.tty;
 
+import dev.agentos.kernel.io.ByteRing;
+
 /**
  * The output half of the line discipline (Linux's {@code do_output_char}): OPOST|ONLCR turns {@code \n}
  * into {@code \r\n} on the way to the master, and the cursor column is tracked so that erasing a tab

@@ -1,5 +1,6 @@
 package dev.agentos.kernel.tty;
 
+import dev.agentos.kernel.io.ByteRing;
 import dev.agentos.AgentOsException;
 import dev.agentos.kernel.Errno;
 import dev.agentos.kernel.Signal;
