@@ -48,6 +48,16 @@ class ProcessApiTest {
         assertThat(r.stderr()).isEqualTo("agentos: sleep: killed after the 50ms time limit\n");
     }
 
+    @Test void theVmWideWallTimeLimitKillsAnExecThatRunsTooLong() {
+        try (AgentOs limited = AgentOs.create(AgentOsOptions.builder()
+                .limits(Limits.DEFAULT.withMaxExecWallTime(Duration.ofMillis(50))).build())) {
+            ExecResult r = limited.execArgv("sleep", List.of("30"));
+            assertThat(r.exitCode()).isEqualTo(137);
+            assertThat(r.stderr()).isEqualTo("agentos: sleep: killed after the 50ms time limit\n");
+            assertThat(limited.execArgv("echo", List.of("still up")).stdout()).isEqualTo("still up\n");
+        }
+    }
+
     @Test void outputBeyondTheLimitIsTruncatedWithANote() {
         try (AgentOs small = AgentOs.create(AgentOsOptions.builder().limits(Limits.DEFAULT.withMaxOutputBytes(10)).build())) {
             ExecResult r = small.execArgv("echo", List.of("0123456789abcdef"));
