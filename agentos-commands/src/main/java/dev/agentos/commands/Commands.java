@@ -19,6 +19,8 @@ public final class Commands {
         dev.agentos.commands.text.TextCommands.register(b);
         dev.agentos.commands.search.SearchCommands.register(b);
         dev.agentos.commands.system.SystemCommands.register(b);
+        dev.agentos.commands.awk.AwkCommands.register(b);
+        dev.agentos.commands.data.DataCommands.register(b);
         return b.build();
     }
 
