@@ -65,7 +65,7 @@ public final class AgentOs implements AutoCloseable {
         env.put("HOSTNAME", options.hostname());
         env.put("LANG", "C.UTF-8");
         env.putAll(options.env());
-        return Map.copyOf(env);
+        return OrderedCopy.of(env);
     }
 
     /** The kernel underneath, for programs and tools built on this library. */

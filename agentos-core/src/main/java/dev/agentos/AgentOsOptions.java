@@ -18,7 +18,7 @@ public record AgentOsOptions(Limits limits, InstantSource clock, String hostname
     public static final AgentOsOptions DEFAULT = builder().build();
 
     public AgentOsOptions {
-        env = Map.copyOf(env);
+        env = OrderedCopy.of(env);
         mounts = List.copyOf(mounts);
     }
 

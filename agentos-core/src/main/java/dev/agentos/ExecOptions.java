@@ -14,7 +14,7 @@ public record ExecOptions(Map<String, String> env, Optional<String> cwd, Optiona
     public static final ExecOptions DEFAULT = new ExecOptions(Map.of(), Optional.empty(), Optional.empty(), Optional.empty());
 
     public ExecOptions {
-        env = Map.copyOf(env);
+        env = OrderedCopy.of(env);
     }
 
     public static Builder builder() { return new Builder(); }

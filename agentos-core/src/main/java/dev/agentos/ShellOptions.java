@@ -16,7 +16,7 @@ public record ShellOptions(String command, List<String> args, Map<String, String
 
     public ShellOptions {
         args = List.copyOf(args);
-        env = Map.copyOf(env);
+        env = OrderedCopy.of(env);
     }
 
     public static Builder builder() { return new Builder(); }

@@ -14,7 +14,7 @@ public record SpawnOptions(Map<String, String> env, Optional<String> cwd, Consum
     public static final SpawnOptions DEFAULT = builder().build();
 
     public SpawnOptions {
-        env = Map.copyOf(env);
+        env = OrderedCopy.of(env);
     }
 
     public static Builder builder() { return new Builder(); }

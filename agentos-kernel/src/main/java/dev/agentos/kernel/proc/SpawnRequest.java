@@ -16,7 +16,7 @@ public record SpawnRequest(String command, List<String> argv, Optional<Map<Strin
     public SpawnRequest {
         Objects.requireNonNull(command);
         argv = List.copyOf(argv);
-        env = env.map(Map::copyOf);
+        env = env.map(e -> java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(e))); // order is what env prints
         fdActions = List.copyOf(fdActions);
         Objects.requireNonNull(group);
     }
