@@ -55,7 +55,7 @@ class PipesAndJobsTest {
                 } catch (AgentOsException e) {
                     out(ctx, e.getMessage() + "\n");
                 }
-                int child = ctx.spawn(SpawnRequest.of("block", List.of()));
+                int child = ctx.spawn(SpawnRequest.of("sleeper", List.of()));
                 out(ctx, "nohang " + ctx.waitpid(child, WaitOptions.NO_HANG).isPresent() + "\n");
                 ctx.kill(child, Signal.SIGKILL);
                 out(ctx, "reaped " + ctx.waitpid(child, WaitOptions.BLOCK).orElseThrow() .status() + "\n");
