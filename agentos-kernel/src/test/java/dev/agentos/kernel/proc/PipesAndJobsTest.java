@@ -34,7 +34,6 @@ class PipesAndJobsTest {
                 return 0;
             })
             .add("cat", ctx -> { out(ctx, readAll(ctx, 0)); return 0; })
-            .add("block", ctx -> { readAll(ctx, 0); return 0; })
             .add("spin", ctx -> { while (true) ctx.checkSignals(); })
             .add("sleeper", ctx -> { ctx.sleep(java.time.Duration.ofHours(1)); return 0; })
             .add("pipeline", ctx -> {
