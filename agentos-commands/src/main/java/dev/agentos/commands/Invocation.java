@@ -25,7 +25,30 @@ public final class Invocation {
         this.ctx = ctx;
         this.name = name;
         this.parsed = parsed;
-        this.out = new BufferedOutputStream(ctx.stdout(), 64 * 1024);
+        // like glibc's stdio: line-buffered on a terminal, so interactive output shows up as it is made
+        this.out = ctx.isatty(1) ? new LineBufferedOutput(ctx.stdout()) : new BufferedOutputStream(ctx.stdout(), 64 * 1024);
+    }
+
+    /** Flushes at every newline; used when standard output is a terminal. */
+    private static final class LineBufferedOutput extends BufferedOutputStream {
+        LineBufferedOutput(OutputStream target) {
+            super(target, 4096);
+        }
+
+        @Override public synchronized void write(int b) throws IOException {
+            super.write(b);
+            if (b == '\n') flush();
+        }
+
+        @Override public synchronized void write(byte[] b, int off, int len) throws IOException {
+            super.write(b, off, len);
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    flush();
+                    return;
+                }
+            }
+        }
     }
 
     public ProcessContext ctx() { return ctx; }
