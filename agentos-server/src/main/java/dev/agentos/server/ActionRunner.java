@@ -31,6 +31,7 @@ final class ActionRunner {
             throw WireError.invalidArgs(name + ": expected " + want + " arguments, got " + args.size());
         }
         Actions.Call call = spec.action().bind(new Args(name, args));
+        actor.vm();   // booting is not the action's time
         Future<Object> f = threads.submit(() -> call.run(actor));
         try {
             return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
