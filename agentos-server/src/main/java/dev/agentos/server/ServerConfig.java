@@ -123,6 +123,7 @@ public record ServerConfig(Integer port, Optional<String> host, Optional<Path> d
         String name = file.getFileName().toString();
         ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
                 ? Json.configure(YAMLMapper.builder()).build() : Json.configure(JsonMapper.builder()).build();
+        mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);   // missing = default
         try {
             return mapper.readValue(Files.readString(file), ServerConfig.class);
         } catch (IOException e) {
