@@ -1,0 +1,51 @@
+package dev.agentos.protocol;
+
+/**
+ * What an actor pushes to every connected client, as {@code {"type":"event","name":...,"data":...}}.
+ * Output events carry a per-process (per-shell) sequence number starting at 1.
+ */
+public sealed interface AgentOsEvent {
+    /** The event's name on the wire. */
+    String name();
+
+    /** Bytes a process wrote; {@code stream} is {@code stdout} or {@code stderr}; data is base64 on the wire. */
+    record ProcessOutput(int pid, String stream, byte[] data, long seq) implements AgentOsEvent {
+        public String name() { return "processOutput"; }
+    }
+
+    record ProcessExit(int pid, int exitCode) implements AgentOsEvent {
+        public String name() { return "processExit"; }
+    }
+
+    /** Bytes a shell's terminal produced (base64 on the wire). */
+    record ShellData(String shellId, byte[] data, long seq) implements AgentOsEvent {
+        public String name() { return "shellData"; }
+    }
+
+    record ShellExit(String shellId, int exitCode) implements AgentOsEvent {
+        public String name() { return "shellExit"; }
+    }
+
+    /** The actor's VM booted (it boots lazily, on the first action). */
+    record VmBooted() implements AgentOsEvent {
+        public String name() { return "vmBooted"; }
+    }
+
+    /** The actor's VM is going away; {@code reason} is {@code sleep}, {@code destroy} or {@code error}. */
+    record VmShutdown(String reason) implements AgentOsEvent {
+        public String name() { return "vmShutdown"; }
+    }
+
+    /** The record type carrying the data of the event with this wire name, or null when unknown. */
+    static Class<? extends AgentOsEvent> typeOf(String name) {
+        return switch (name) {
+            case "processOutput" -> ProcessOutput.class;
+            case "processExit" -> ProcessExit.class;
+            case "shellData" -> ShellData.class;
+            case "shellExit" -> ShellExit.class;
+            case "vmBooted" -> VmBooted.class;
+            case "vmShutdown" -> VmShutdown.class;
+            default -> null;
+        };
+    }
+}

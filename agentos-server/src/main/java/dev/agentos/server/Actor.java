@@ -1,0 +1,89 @@
+package dev.agentos.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentos.AgentOs;
+import dev.agentos.AgentOsOptions;
+import dev.agentos.protocol.AgentOsEvent;
+import dev.agentos.protocol.Json;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+/**
+ * One actor: an id, the name and key it was created under, and the VM it owns, booted lazily on first
+ * use. Every event of the VM is retained for replay and broadcast to every connected client.
+ */
+final class Actor {
+    final String id;
+    final String name;
+    final String key;
+    final OutputLog output;
+    final PreviewTokens previews;
+    private final AgentOsOptions options;
+    private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
+    private AgentOs vm;
+    private boolean closed;
+
+    Actor(String id, String name, String key, AgentOsOptions options, long retentionBytes, PreviewTokens previews) {
+        this.id = id;
+        this.name = name;
+        this.key = key;
+        this.options = options;
+        this.output = new OutputLog(retentionBytes);
+        this.previews = previews;
+    }
+
+    /** The actor's VM, booting it (and telling connected clients) on first use. */
+    synchronized AgentOs vm() {
+        if (closed) throw new WireError(410, "actor", "actor_destroyed", "actor " + id + " was destroyed");
+        if (vm == null) {
+            vm = AgentOs.create(options);
+            vm.onEvent(this::onVmEvent);
+            broadcast(new AgentOsEvent.VmBooted());
+        }
+        return vm;
+    }
+
+    private void onVmEvent(dev.agentos.AgentOsEvent e) {
+        AgentOsEvent wire = switch (e) {
+            case dev.agentos.AgentOsEvent.ProcessOutput o -> {
+                output.output(o.pid(), o.stream(), o.data(), o.seq());
+                yield new AgentOsEvent.ProcessOutput(o.pid(), o.stream(), o.data(), o.seq());
+            }
+            case dev.agentos.AgentOsEvent.ProcessExit x -> {
+                output.exit(x.pid(), x.exitCode());
+                yield new AgentOsEvent.ProcessExit(x.pid(), x.exitCode());
+            }
+            case dev.agentos.AgentOsEvent.ShellData d -> new AgentOsEvent.ShellData(d.shellId(), d.data(), d.seq());
+            case dev.agentos.AgentOsEvent.ShellExit x -> new AgentOsEvent.ShellExit(x.shellId(), x.exitCode());
+        };
+        broadcast(wire);
+    }
+
+    void broadcast(AgentOsEvent event) {
+        if (subscribers.isEmpty()) return;
+        String json = eventJson(event);
+        for (Subscriber s : subscribers) s.send(json);
+    }
+
+    static String eventJson(AgentOsEvent event) {
+        ObjectNode frame = Json.object();
+        frame.put("type", "event");
+        frame.put("name", event.name());
+        frame.set("data", Json.tree(event));
+        return frame.toString();
+    }
+
+    void subscribe(Subscriber s) { subscribers.add(s); }
+
+    void unsubscribe(Subscriber s) { subscribers.remove(s); }
+
+    /** Shuts the VM down (telling connected clients why); the actor answers no more actions. */
+    synchronized void close(String reason) {
+        if (closed) return;
+        closed = true;
+        if (vm != null) {
+            broadcast(new AgentOsEvent.VmShutdown(reason));
+            vm.close();
+        }
+    }
+}
