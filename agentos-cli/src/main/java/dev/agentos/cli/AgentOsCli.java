@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CliVersion.class,
         description = "agentOS for Java: an operating system for AI agents, inside the JVM.",
-        subcommands = {RunCommand.class},
+        subcommands = {RunCommand.class, ServeCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         usageHelpAutoWidth = true)
 public final class AgentOsCli implements Runnable {

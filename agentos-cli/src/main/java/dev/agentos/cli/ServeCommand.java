@@ -1,0 +1,42 @@
+package dev.agentos.cli;
+
+import dev.agentos.server.Registry;
+import dev.agentos.server.ServerConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code agentos serve}: the actor server, until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the actor server: VMs addressed by key over HTTP and WebSocket.",
+                "The admin token comes from the config file or AGENTOS_TOKEN; without one the server",
+                "listens on 127.0.0.1 only."})
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand private AgentOsCli cli;
+
+    @Option(names = "--port", paramLabel = "N", description = "port to listen on (default 6420; 0 picks a free one)")
+    private Integer port;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "server config, YAML (.yaml/.yml) or JSON")
+    private Path config;
+
+    @Override public Integer call() throws InterruptedException {
+        ServerConfig cfg = config == null ? ServerConfig.DEFAULT : ServerConfig.load(config);
+        if (port != null) cfg = cfg.withPort(port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Registry registry = Registry.create(cfg).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            registry.close();
+            stopped.countDown();
+        }));
+        boolean token = cfg.adminToken().isPresent() || !System.getenv().getOrDefault("AGENTOS_TOKEN", "").isBlank();
+        cli.err().println("agentos: serving on port " + registry.port()
+                + (token ? " (admin token required)" : " on 127.0.0.1 only (no admin token configured: set AGENTOS_TOKEN to listen on all interfaces)"));
+        cli.err().flush();
+        stopped.await();
+        return 0;
+    }
+}
