@@ -8,5 +8,7 @@ public final class TextCommands {
 
     /** Adds this group's commands to the base image. */
     public static void register(ProgramRegistry.Builder programs) {
+        programs.add("head", new Head(), "/usr/bin");
+        programs.add("tail", new Tail(), "/usr/bin");
     }
 }
