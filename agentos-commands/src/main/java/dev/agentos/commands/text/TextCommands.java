@@ -10,5 +10,7 @@ public final class TextCommands {
     public static void register(ProgramRegistry.Builder programs) {
         programs.add("head", new Head(), "/usr/bin");
         programs.add("tail", new Tail(), "/usr/bin");
+        programs.add("wc", new Wc(), "/usr/bin");
+        programs.add("sort", new Sort(), "/usr/bin");
     }
 }
