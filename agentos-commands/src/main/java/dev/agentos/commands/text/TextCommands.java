@@ -12,5 +12,12 @@ public final class TextCommands {
         programs.add("tail", new Tail(), "/usr/bin");
         programs.add("wc", new Wc(), "/usr/bin");
         programs.add("sort", new Sort(), "/usr/bin");
+        programs.add("uniq", new Uniq(), "/usr/bin");
+        programs.add("cut", new Cut(), "/usr/bin");
+        programs.add("paste", new Paste(), "/usr/bin");
+        programs.add("tee", new Tee(), "/usr/bin");
+        programs.add("rev", new Rev(), "/usr/bin");
+        programs.add("tac", new Tac(), "/usr/bin");
+        programs.add("tr", new Tr(), "/usr/bin");
     }
 }
