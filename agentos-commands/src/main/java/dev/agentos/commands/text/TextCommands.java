@@ -19,5 +19,7 @@ public final class TextCommands {
         programs.add("rev", new Rev(), "/usr/bin");
         programs.add("tac", new Tac(), "/usr/bin");
         programs.add("tr", new Tr(), "/usr/bin");
+        programs.add("seq", new Seq(), "/usr/bin");
+        programs.add("yes", new Yes(), "/usr/bin");
     }
 }
