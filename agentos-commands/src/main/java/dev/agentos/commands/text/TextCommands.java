@@ -21,5 +21,9 @@ public final class TextCommands {
         programs.add("tr", new Tr(), "/usr/bin");
         programs.add("seq", new Seq(), "/usr/bin");
         programs.add("yes", new Yes(), "/usr/bin");
+        programs.add("fold", new Fold(), "/usr/bin");
+        programs.add("expand", new Expand(), "/usr/bin");
+        programs.add("unexpand", new Unexpand(), "/usr/bin");
+        programs.add("nl", new Nl(), "/usr/bin");
     }
 }
