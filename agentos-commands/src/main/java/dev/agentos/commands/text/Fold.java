@@ -26,7 +26,12 @@ final class Fold extends TextCommand {
 
     private boolean bytes;
 
+    /** The program is shared by every process: each run gets its own instance for its state. */
     @Override int execute(Run r) {
+        return new Fold().executeOnce(r);
+    }
+
+    private int executeOnce(Run r) {
         bytes = r.has("b");
         boolean spaces = r.has("s");
         long width = 80;

@@ -25,5 +25,7 @@ public final class TextCommands {
         programs.add("expand", new Expand(), "/usr/bin");
         programs.add("unexpand", new Unexpand(), "/usr/bin");
         programs.add("nl", new Nl(), "/usr/bin");
+        programs.add("comm", new Comm(), "/usr/bin");
+        programs.add("join", new Join(), "/usr/bin");
     }
 }

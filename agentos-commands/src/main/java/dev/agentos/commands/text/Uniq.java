@@ -49,7 +49,12 @@ final class Uniq extends TextCommand {
     private long skipFields, skipChars, checkChars = Long.MAX_VALUE;
     private boolean ignoreCase;
 
+    /** The program is shared by every process: each run gets its own instance for its state. */
     @Override int execute(Run r) {
+        return new Uniq().executeOnce(r);
+    }
+
+    private int executeOnce(Run r) {
         skipFields = 0;
         skipChars = 0;
         checkChars = Long.MAX_VALUE;
