@@ -27,5 +27,8 @@ public final class TextCommands {
         programs.add("nl", new Nl(), "/usr/bin");
         programs.add("comm", new Comm(), "/usr/bin");
         programs.add("join", new Join(), "/usr/bin");
+        programs.add("od", new Od(), "/usr/bin");
+        programs.add("xxd", new Xxd(), "/usr/bin");
+        programs.add("strings", new Strings(), "/usr/bin");
     }
 }
