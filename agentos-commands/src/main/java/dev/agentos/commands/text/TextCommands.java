@@ -30,5 +30,7 @@ public final class TextCommands {
         programs.add("od", new Od(), "/usr/bin");
         programs.add("xxd", new Xxd(), "/usr/bin");
         programs.add("strings", new Strings(), "/usr/bin");
+        programs.add("split", new Split(), "/usr/bin");
+        programs.add("shuf", new Shuf(), "/usr/bin");
     }
 }
