@@ -32,5 +32,6 @@ public final class TextCommands {
         programs.add("strings", new Strings(), "/usr/bin");
         programs.add("split", new Split(), "/usr/bin");
         programs.add("shuf", new Shuf(), "/usr/bin");
+        programs.add("numfmt", new Numfmt(), "/usr/bin");
     }
 }
