@@ -33,5 +33,6 @@ public final class TextCommands {
         programs.add("split", new Split(), "/usr/bin");
         programs.add("shuf", new Shuf(), "/usr/bin");
         programs.add("numfmt", new Numfmt(), "/usr/bin");
+        programs.add("column", new Column(), "/usr/bin");
     }
 }
