@@ -34,5 +34,6 @@ public final class TextCommands {
         programs.add("shuf", new Shuf(), "/usr/bin");
         programs.add("numfmt", new Numfmt(), "/usr/bin");
         programs.add("column", new Column(), "/usr/bin");
+        programs.add("csplit", new Csplit(), "/usr/bin");
     }
 }
