@@ -35,5 +35,6 @@ public final class TextCommands {
         programs.add("numfmt", new Numfmt(), "/usr/bin");
         programs.add("column", new Column(), "/usr/bin");
         programs.add("csplit", new Csplit(), "/usr/bin");
+        programs.add("fmt", new Fmt(), "/usr/bin");
     }
 }
