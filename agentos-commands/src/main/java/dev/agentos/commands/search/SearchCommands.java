@@ -11,6 +11,7 @@ public final class SearchCommands {
     public static void register(ProgramRegistry.Builder programs) {
         programs.add("grep", new Grep("G"), "/bin")
                 .add("egrep", new Grep("E"), "/bin")
-                .add("fgrep", new Grep("F"), "/bin");
+                .add("fgrep", new Grep("F"), "/bin")
+                .add("sed", new dev.agentos.commands.search.sed.Sed(), "/bin");
     }
 }

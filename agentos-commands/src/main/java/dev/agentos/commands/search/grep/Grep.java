@@ -418,13 +418,16 @@ public final class Grep implements Program {
                 return;
             }
             try (InputStream in = io.input(fd)) {
+                tabWidth = initialTab ? Long.toString(ctx.fstat(fd).size()).length() : 0;
                 searchStream(in, display);
+                tabWidth = 0;
             } catch (AgentOsException e) {
                 fileError(display, e);
             }
         }
 
         // ---- per-file search ----
+        private int tabWidth;
         private long lastPrintedLine;
         private int afterLeft;
         private byte[][] ring;
@@ -551,11 +554,13 @@ public final class Grep implements Program {
                 out.write(nullAfterName ? 0 : sep);
             }
             if (lineNumbers) {
-                                out.printNumber(lineNo);
+                pad(lineNo, tabWidth);
+                out.printNumber(lineNo);
                 out.write(sep);
             }
             if (byteOffset) {
-                                out.printNumber(offset);
+                pad(offset, tabWidth);
+                out.printNumber(offset);
                 out.write(sep);
             }
             if (initialTab && (withFilename || lineNumbers || byteOffset)) out.write('\t');
