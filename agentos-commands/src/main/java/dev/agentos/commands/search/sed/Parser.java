@@ -132,10 +132,6 @@ final class Parser {
                 cmd.a2 = address2();
                 if (cmd.a2 == null) throw error("unexpected `,'");
             }
-            if (cmd.a1.kind() == Script.AddrKind.ZERO
-                    && (cmd.a2 == null || cmd.a2.kind() != Script.AddrKind.REGEX)) {
-                throw error("invalid usage of line address 0");
-            }
         }
         skipSpace();
         while (!eof() && peek() == '!') {
@@ -146,6 +142,10 @@ final class Parser {
         if (eof()) throw error("missing command");
         char op = s.charAt(i++);
         cmd.op = op;
+        if (cmd.a1 != null && cmd.a1.kind() == Script.AddrKind.ZERO
+                && (cmd.a2 == null || cmd.a2.kind() != Script.AddrKind.REGEX)) {
+            throw error("invalid usage of line address 0");
+        }
         switch (op) {
             case '{' -> {
                 blocks.push(script.commands.size());
@@ -411,7 +411,7 @@ final class Parser {
                 if (sub.wfile.isEmpty()) throw error("missing filename in r/R/w/W commands");
                 break;
             } else if (f == ';' || f == '\n' || f == '}' || f == '#' || f == ' ' || f == '\t' || f == '\r') {
-                sub.regex = regex(re, icase, multi);
+                finishSubst(sub, re, icase, multi);
                 endOfCommand();
                 regexDone = true;
                 break;
@@ -420,14 +420,18 @@ final class Parser {
                 throw error("unknown option to `s'");
             }
         }
-        if (!regexDone) sub.regex = regex(re, icase, multi);
+        if (!regexDone) finishSubst(sub, re, icase, multi);
+        return sub;
+    }
+
+    private void finishSubst(Script.Subst sub, String re, boolean icase, boolean multi) {
+        sub.regex = regex(re, icase, multi);
         int groups = sub.regex == null ? 9 : sub.regex.groups;
         for (Script.Part p : sub.replacement) {
             if (p instanceof Script.Part.Group g && g.n() > groups) {
                 throw error("invalid reference \\" + g.n() + " on `s' command's RHS");
             }
         }
-        return sub;
     }
 
     private List<Script.Part> replacement(char delim, Script.Subst sub) {
