@@ -130,7 +130,7 @@ final class Parser {
                 i++;
                 skipSpace();
                 cmd.a2 = address2();
-                if (cmd.a2 == null) throw error("unexpected `,'");
+                if (cmd.a2 == null) throw error("unexpected `,'", i - chunkBase + 1);
             }
         }
         skipSpace();
@@ -517,6 +517,10 @@ final class Parser {
             if (eof()) throw error("unterminated `y' command");
             char c = s.charAt(i++);
             if (c == delim) return sb.toString();
+            if (c == '\n') {
+                i--;
+                throw error("unterminated `y' command");
+            }
             if (c == '\\') {
                 if (eof()) throw error("unterminated `y' command");
                 char d = s.charAt(i++);
