@@ -12,6 +12,7 @@ public final class SearchCommands {
         programs.add("grep", new Grep("G"), "/bin")
                 .add("egrep", new Grep("E"), "/bin")
                 .add("fgrep", new Grep("F"), "/bin")
-                .add("sed", new dev.agentos.commands.search.sed.Sed(), "/bin");
+                .add("sed", new dev.agentos.commands.search.sed.Sed(), "/bin")
+                .add("find", new dev.agentos.commands.search.find.Find(), "/usr/bin");
     }
 }
