@@ -60,7 +60,7 @@ final class ExprParser {
         Expr e = and();
         while (k < args.size() && (args.get(k).equals("-o") || args.get(k).equals("-or"))) {
             String op = args.get(k++);
-            if (k >= args.size()) throw new FindError("invalid expression; you have used a binary operator '" + op + "' with nothing after it.");
+            if (k >= args.size()) throw new FindError("expected an expression after '" + op + "'");
             e = new Expr.Or(e, and());
         }
         return e;
@@ -73,7 +73,7 @@ final class ExprParser {
             if (a.equals("-o") || a.equals("-or") || a.equals(")") || a.equals(",")) break;
             if (a.equals("-a") || a.equals("-and")) {
                 k++;
-                if (k >= args.size()) throw new FindError("invalid expression; you have used a binary operator '" + a + "' with nothing after it.");
+                if (k >= args.size()) throw new FindError("expected an expression after '" + a + "'");
             }
             e = new Expr.And(e, unary());
         }
