@@ -85,7 +85,7 @@ final class ExprParser {
         String a = args.get(k);
         if (a.equals("!") || a.equals("-not")) {
             k++;
-            if (k >= args.size()) throw new FindError("invalid expression; you have used a binary operator '" + a + "' with nothing after it.");
+            if (k >= args.size()) throw new FindError("expected an expression after '" + a + "'");
             return new Expr.Not(unary());
         }
         if (a.equals("(")) {
