@@ -13,6 +13,7 @@ public final class SearchCommands {
                 .add("egrep", new Grep("E"), "/bin")
                 .add("fgrep", new Grep("F"), "/bin")
                 .add("sed", new dev.agentos.commands.search.sed.Sed(), "/bin")
-                .add("find", new dev.agentos.commands.search.find.Find(), "/usr/bin");
+                .add("find", new dev.agentos.commands.search.find.Find(), "/usr/bin")
+                .add("xargs", new dev.agentos.commands.search.xargs.Xargs(), "/usr/bin");
     }
 }
