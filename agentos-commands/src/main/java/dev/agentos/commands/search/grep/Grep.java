@@ -437,6 +437,7 @@ public final class Grep implements Program {
 
         private void searchStream(InputStream in, String name) throws IOException {
             LineSource src = new LineSource(in, eol);
+            matcher.reset();
             boolean binary = !nullData && !binaryFiles.equals("text") && src.firstChunkHasNul();
             if (binary && binaryFiles.equals("without-match")) return;
             boolean printLines = !(quiet || count || listMatching || listMissing);
@@ -467,8 +468,7 @@ public final class Grep implements Program {
                     }
                     break;
                 }
-                matcher.line(buf, s, e);
-                boolean hit = matcher.matches() != invert;
+                boolean hit = matcher.lineMatches(src) != invert;
                 if (hit) {
                     selected++;
                     matchedAny = true;

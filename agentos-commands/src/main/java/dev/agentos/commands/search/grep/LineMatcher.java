@@ -11,6 +11,12 @@ final class LineMatcher {
     enum Kind { BASIC, EXTENDED, FIXED, PERL }
 
     private final ByteChars chars = new ByteChars(new byte[0], 0, 0);
+    private final ByteChars bufChars = new ByteChars(new byte[0], 0, 0);
+    private final Matcher scanner;
+    private final boolean prefilter;
+    private long clearUntil = -1;
+    private long candidate = -1;
+    private long candidateEnd = -1;
     private final Matcher matcher;
     private final Matcher probe;
     private final boolean longest;
@@ -21,6 +27,7 @@ final class LineMatcher {
         StringBuilder sb = new StringBuilder();
         int groups = 0;
         boolean alternation = patterns.size() > 1;
+        boolean anchored = kind == Kind.PERL || line;
         List<String> warns = new java.util.ArrayList<>();
         for (String p : patterns) {
             if (!sb.isEmpty()) sb.append('|');
@@ -33,6 +40,7 @@ final class LineMatcher {
                     var t = PosixRegex.translate(p, opts);
                     groups += t.groups();
                     alternation |= t.alternation();
+                    anchored |= t.anchored();
                     warns.addAll(t.warnings());
                     sb.append("(?:").append(t.javaRegex()).append(')');
                 }
@@ -48,13 +56,57 @@ final class LineMatcher {
         matcher = pattern.matcher(chars).useTransparentBounds(true).useAnchoringBounds(false);
         probe = pattern.matcher(chars);
         longest = alternation;
+        prefilter = !anchored && !matchNothing;
+        scanner = pattern.matcher(bufChars).useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /** Forgets what the buffer-wide scan knew (call per input). */
+    void reset() {
+        clearUntil = -1;
+        candidate = -1;
+    }
+
+    /**
+     * Whether the current line of {@code src} matches. When the pattern has no anchors, one scan over
+     * the whole buffered text skips the lines before the next possible match (as GNU grep searches
+     * buffers, not lines); candidate lines are then checked on their own.
+     */
+    boolean lineMatches(dev.agentos.commands.search.LineSource src) {
+        byte[] buf = src.buffer();
+        int s = src.start();
+        int e = src.end();
+        if (prefilter) {
+            long ls = src.offset();
+            long le = ls + (e - s);
+            if (le < clearUntil) return false;
+            if (candidate < ls || candidate > le) {
+                long base = ls - s;
+                bufChars.set(buf, 0, src.limit());
+                scanner.reset(bufChars);
+                scanner.region(s, src.limit());
+                if (scanner.find()) {
+                    candidate = base + scanner.start();
+                    clearUntil = candidate;
+                    candidateEnd = base + scanner.end();
+                } else {
+                    candidate = -1;
+                    clearUntil = base + src.limit() + 1;
+                }
+                if (le < clearUntil) return false;
+            }
+            // a match lying inside the line is a match of the line: no anchors, and \n acts as text end
+            line(buf, s, e);
+            if (candidate >= ls && candidateEnd <= le) return true;
+        } else {
+            line(buf, s, e);
+        }
+        return matches();
     }
 
     /** Points the matcher at one line, {@code buf[start..end)}; positions are then relative to start. */
     void line(byte[] buf, int start, int end) {
         chars.set(buf, start, end - start);
         matcher.reset();
-        probe.reset();
     }
 
     boolean matches() {
@@ -68,7 +120,10 @@ final class LineMatcher {
         if (!matcher.find()) return false;
         matchStart = matcher.start();
         matchEnd = matcher.end();
-        if (longest) matchEnd = PosixRegex.longestEnd(probe, matchStart, matchEnd, chars.length());
+        if (longest) {
+            probe.reset();
+            matchEnd = PosixRegex.longestEnd(probe, matchStart, matchEnd, chars.length());
+        }
         return true;
     }
 

@@ -25,7 +25,7 @@ public final class PosixRegex {
     public enum Syntax { BASIC, EXTENDED }
 
     /** A translated pattern: the Java regex, its group count, and whether it has alternation. */
-    public record Translation(String javaRegex, int groups, boolean alternation, List<String> warnings) {}
+    public record Translation(String javaRegex, int groups, boolean alternation, List<String> warnings, boolean anchored) {}
 
     /** A malformed pattern, with glibc's wording ({@code Unmatched ( or \(}). */
     public static final class SyntaxError extends IllegalArgumentException {
@@ -57,6 +57,7 @@ public final class PosixRegex {
     private int atomStart = -1;
     private boolean quantified;
     private boolean exprStart = true;
+    private boolean anchored;
 
     private PosixRegex(String s, Options opt) {
         this.s = s;
@@ -115,6 +116,7 @@ public final class PosixRegex {
                 case '^' -> {
                     if (ere || exprStart) {
                         out.append(opt.multiline ? "(?<![^\\n])" : "^");
+                        anchored = true;
                         atomStart = -1;
                         exprStart = !ere || exprStart;
                     } else {
@@ -125,6 +127,7 @@ public final class PosixRegex {
                 case '$' -> {
                     if (ere || i + 1 == n || s.startsWith("\\)", i + 1) || s.startsWith("\\|", i + 1)) {
                         out.append(opt.multiline ? "(?![^\\n])" : "$(?!\\n)");
+                        anchored = true;
                         atomStart = -1;
                         exprStart = false;
                     } else {
@@ -138,7 +141,7 @@ public final class PosixRegex {
             }
         }
         if (!open.isEmpty()) throw new SyntaxError("Unmatched ( or \\(");
-        return new Translation(out.toString(), groups, alternation, warnings);
+        return new Translation(out.toString(), groups, alternation, warnings, anchored);
     }
 
     private int ereSpecial(char c, int i) {
@@ -203,8 +206,8 @@ public final class PosixRegex {
             case '>' -> anchor("\\b(?<=\\w)");
             case 'b' -> anchor("\\b");
             case 'B' -> anchor("\\B");
-            case '`' -> anchor("\\A");
-            case '\'' -> anchor("\\z");
+            case '`' -> { anchor("\\A"); anchored = true; }
+            case '\'' -> { anchor("\\z"); anchored = true; }
             case 'w' -> atom(WORD);
             case 'W' -> atom(NOT_WORD);
             case 's' -> atom("[ \\t\\n\\r\\f\\x0B]");
