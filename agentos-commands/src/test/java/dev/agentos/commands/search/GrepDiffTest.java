@@ -266,4 +266,41 @@ class GrepDiffTest {
         diff.assertSameWithStdin("a\r\nb\n", "grep", "-c", "a$");
         diff.assertSameWithStdin("x\n", "grep", "--line-buffered", "x");
     }
+
+    @Test void bracketEdgeCasesFromPosix() {
+        diff.file("br", "]\nabc\n^x\n-\na]b\n\\\n[x]\n");
+        diff.assertSame("grep", "[]abc]", "br");
+        diff.assertSame("grep", "[^]]", "br");
+        diff.assertSame("grep", "-c", "[^]abc]", "br");
+        diff.assertSame("grep", "[a-]", "br");
+        diff.assertSame("grep", "[]-]", "br");
+        diff.assertSame("grep", "[\\]", "br");
+        diff.assertSame("grep", "[[]", "br");
+        diff.assertSame("grep", "[x^]", "br");
+        diff.assertSame("grep", "-E", "[]a]+b", "br");
+        diff.assertSame("grep", "-o", "[[:punct:]]", "br");
+        diff.assertSame("grep", "\\[x\\]", "br");
+    }
+
+    @Test void backReferencesAndRepetition() {
+        diff.file("rep", "abab\nabba\naaa\nxyzxyz\nab\n");
+        diff.assertSame("grep", "\\(ab\\)\\1", "rep");
+        diff.assertSame("grep", "-E", "(a)(b)\\2\\1", "rep");
+        diff.assertSame("grep", "-E", "^(.+)\\1$", "rep");
+        diff.assertSame("grep", "-x", "a\\{3\\}", "rep");
+        diff.assertSame("grep", "-E", "a{2,}", "rep");
+        diff.assertSame("grep", "-oE", "(ab|a)+", "rep");
+        diff.assertSame("grep", "-E", "a{1,2}{2}", "rep");
+        diff.assertSame("grep", "-w", "-e", "ab", "-e", "aaa", "rep");
+    }
+
+    @Test void manyFilesWithContextAndCounts() {
+        diff.file("m1", "x\ny\nx\n").file("m2", "y\n");
+        diff.assertSame("grep", "-c", "x", "m1", "m2");
+        diff.assertSame("grep", "-A1", "x", "m1", "m2");
+        diff.assertSame("grep", "-n", "-C1", "y", "m1", "m2");
+        diff.assertSame("grep", "-L", "x", "m1", "m2");
+        diff.assertSame("grep", "-l", "-v", "x", "m1", "m2");
+        diff.assertSame("grep", "-ho", "x", "m1", "m2");
+    }
 }

@@ -244,4 +244,25 @@ class SedDiffTest {
         diff.assertSame("sed", "-ibk_*", "s/^/>/", "e2");
         diff.assertSame("cat", "bk_e2", "e2");
     }
+
+    @Test void moreGnuForms() {
+        diff.assertSame("sed", "-n", "/two/,/f/{/f/!p}", "n");
+        diff.assertSame("sed", "-n", "2,4{=;l}", "n");
+        diff.assertSame("sed", "s/e/[&]/3", "n");
+        diff.assertSame("sed", "-E", "s/(.)(.)/\\2\\1/g", "n");
+        diff.assertSame("sed", "s/.*/\\u\\L&/", "w");
+        diff.assertSame("sed", "0~4d", "n");
+        diff.assertSame("sed", "-n", "1~0p", "n");
+        diff.assertSame("sed", "$!s/$/,/", "n");
+        diff.assertSame("sed", "-n", "/one/{n;p}", "n");
+        diff.assertSame("sed", "=", "nonl");
+        diff.assertSame("sed", "-n", "/t/{s//T/p}", "n");
+        diff.assertSame("sed", "5,3!d", "n");
+        diff.assertSame("sed", "y/abcdefghijklmnopqrstuvwxyz/ABCDEFGHIJKLMNOPQRSTUVWXYZ/", "w");
+        diff.assertSame("sed", "s/[[:space:]]\\+/ /g;s/^ //", "w");
+        diff.assertSame("sed", "-s", "F", "n", "w");
+        diff.assertSameWithStdin("a.b.c\n", "sed", "s/\\./-/2");
+        diff.assertSameWithStdin("hello\n", "sed", "s/l*/X/g");
+        diff.assertSameWithStdin("hello\n", "sed", "-E", "s/(l|ll)/X/");
+    }
 }
