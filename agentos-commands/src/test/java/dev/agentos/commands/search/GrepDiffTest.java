@@ -303,4 +303,17 @@ class GrepDiffTest {
         diff.assertSame("grep", "-l", "-v", "x", "m1", "m2");
         diff.assertSame("grep", "-ho", "x", "m1", "m2");
     }
+
+    @Test void colorAlwaysHighlightsLikeGnu() {
+        diff.file("c1", "ab ab\nx\nab\n");
+        diff.assertSame("grep", "--color=always", "-n", "ab", "c1", "c1");
+        diff.assertSame("grep", "--color=always", "-C1", "-n", "x", "c1");
+        diff.assertSame("grep", "--color=always", "-o", "-b", "b", "c1");
+        diff.assertSame("grep", "--color=always", "-v", "x", "c1");
+        diff.assertSame("grep", "--color=always", "-c", "ab", "c1", "c1");
+        diff.assertSame("grep", "--color=always", "-l", "ab", "c1");
+        diff.assertSame("grep", "--color=always", "-A1", "-v", "ab", "c1");
+        diff.assertSame("grep", "--color=always", "-A1", "-e", "1", "-e", "9", "nums");
+        diff.assertSame("grep", "--colour=always", "-i", "a*", "u");
+    }
 }

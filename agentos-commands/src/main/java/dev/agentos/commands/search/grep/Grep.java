@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
 
 /** grep, egrep and fgrep: print lines that match patterns, as GNU grep 3.8 does in the C locale. */
 public final class Grep implements Program {
+    private static final String SGR_MATCH = "\u001b[01;31m\u001b[K";
+    private static final String SGR_FILE = "\u001b[35m\u001b[K";
+    private static final String SGR_SEP = "\u001b[36m\u001b[K";
+    private static final String SGR_NUM = "\u001b[32m\u001b[K";
+    private static final String SGR_END = "\u001b[m\u001b[K";
     private static final String USAGE_LINE = "Usage: grep [OPTION]... PATTERNS [FILE]...\n";
     private final LineMatcher.Kind defaultKind;
 
@@ -108,6 +113,7 @@ public final class Grep implements Program {
                 noMessages, byteOffset, lineNumbers, initialTab, nullAfterName, nullData, recursive, dereference,
                 noGroupSeparator, withFilenameSet, noFilename;
         private Boolean withFilename;
+        private boolean color;
         private long maxCount = -1;
         private int after = -1, before = -1;
         private String binaryFiles = "binary";
@@ -157,6 +163,7 @@ public final class Grep implements Program {
                     case "x" -> lineMatch = true;
                     case "c" -> count = true;
                     case "color" -> {
+                        color = List.of("always", "yes", "force").contains(v);
                         if (!List.of("", "never", "no", "none", "auto", "tty", "if-tty", "always", "yes", "force").contains(v)) {
                             throw new Failure("invalid argument " + quote(v) + " for '--color'\nValid arguments are:\n"
                                     + "  - 'always', 'yes', 'force'\n  - 'never', 'no', 'none'\n  - 'auto', 'tty', 'if-tty'", true);
@@ -504,15 +511,15 @@ public final class Grep implements Program {
             }
             if (count) {
                 if (withFilename) {
-                    out.write(nameBytes, 0, nameBytes.length);
-                    out.write(nullAfterName ? 0 : ':');
+                    fileName(nameBytes);
+                    if (nullAfterName) out.write(0); else separator((byte) ':');
                 }
                 out.printNumber(selected);
                 out.write('\n');
             }
             if ((listMatching && selected > 0) || (listMissing && selected == 0)) {
                 anyListed = true;
-                out.write(nameBytes, 0, nameBytes.length);
+                fileName(nameBytes);
                 out.write(nullAfterName ? 0 : '\n');
             }
         }
@@ -543,27 +550,66 @@ public final class Grep implements Program {
 
         private void separatorIfGap(long lineNo) {
             if (anyOutput && (lastPrintedLine < 0 || lineNo > lastPrintedLine + 1) && !noGroupSeparator) {
+                if (color) out.print(SGR_SEP);
                 out.print(CommandIo.latin1(groupSeparator));
+                if (color) out.print(SGR_END);
                 out.write('\n');
             }
         }
 
+        private void fileName(byte[] name) {
+            if (color) out.print(SGR_FILE);
+            out.write(name, 0, name.length);
+            if (color) out.print(SGR_END);
+        }
+
+        private void separator(byte sep) {
+            if (color) out.print(SGR_SEP);
+            out.write(sep);
+            if (color) out.print(SGR_END);
+        }
+
         private void prefix(byte[] name, long lineNo, long offset, byte sep) {
             if (withFilename) {
-                out.write(name, 0, name.length);
-                out.write(nullAfterName ? 0 : sep);
+                fileName(name);
+                if (nullAfterName) out.write(0); else separator(sep);
             }
             if (lineNumbers) {
                 pad(lineNo, tabWidth);
+                if (color) out.print(SGR_NUM);
                 out.printNumber(lineNo);
-                out.write(sep);
+                if (color) out.print(SGR_END);
+                separator(sep);
             }
             if (byteOffset) {
                 pad(offset, tabWidth);
+                if (color) out.print(SGR_NUM);
                 out.printNumber(offset);
-                out.write(sep);
+                if (color) out.print(SGR_END);
+                separator(sep);
             }
             if (initialTab && (withFilename || lineNumbers || byteOffset)) out.write('\t');
+        }
+
+        private void highlighted(byte[] buf, int s, int e) {
+            matcher.line(buf, s, e);
+            int from = 0;
+            int copied = 0;
+            while (from <= e - s && matcher.find(from)) {
+                int ms = matcher.matchStart;
+                int me = matcher.matchEnd;
+                if (me == ms) {
+                    from = me + 1;
+                    continue;
+                }
+                out.write(buf, s + copied, ms - copied);
+                out.print(SGR_MATCH);
+                out.write(buf, s + ms, me - ms);
+                out.print(SGR_END);
+                copied = me;
+                from = me;
+            }
+            out.write(buf, s + copied, e - s - copied);
         }
 
         private void pad(long v, int width) {
@@ -572,7 +618,11 @@ public final class Grep implements Program {
 
         private void printLine(byte[] name, long lineNo, long offset, byte[] buf, int s, int e, byte sep) {
             prefix(name, lineNo, offset, sep);
-            out.write(buf, s, e - s);
+            if (color && (sep == ':') != invert) {
+                highlighted(buf, s, e);
+            } else {
+                out.write(buf, s, e - s);
+            }
             out.write(eol);
             lastPrintedLine = lineNo;
             anyOutput = true;
@@ -588,7 +638,9 @@ public final class Grep implements Program {
                     continue;
                 }
                 prefix(name, lineNo, offset + ms, (byte) ':');
+                if (color) out.print(SGR_MATCH);
                 out.write(buf, s + ms, me - ms);
+                if (color) out.print(SGR_END);
                 out.write(eol);
                 from = me;
             }
