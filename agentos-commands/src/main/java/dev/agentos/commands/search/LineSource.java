@@ -11,7 +11,7 @@ import java.io.InputStream;
 public final class LineSource {
     private final InputStream in;
     private final byte delim;
-    private byte[] buf = new byte[64 * 1024];
+    private byte[] buf;
     private int pos;
     private int scan;
     private int limit;
@@ -22,8 +22,14 @@ public final class LineSource {
     private boolean terminated;
 
     public LineSource(InputStream in, byte delim) {
+        this(in, delim, new byte[64 * 1024]);
+    }
+
+    /** Reads into {@code buffer} (reused across inputs to spare allocation; it may be replaced when it grows). */
+    public LineSource(InputStream in, byte delim, byte[] buffer) {
         this.in = in;
         this.delim = delim;
+        this.buf = buffer;
     }
 
     public byte[] buffer() { return buf; }

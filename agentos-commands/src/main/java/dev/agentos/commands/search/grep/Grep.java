@@ -443,8 +443,18 @@ public final class Grep implements Program {
         private int ringHead;
 
         private void searchStream(InputStream in, String name) throws IOException {
-            LineSource src = new LineSource(in, eol);
+            LineSource src = new LineSource(in, eol, readBuffer);
             matcher.reset();
+            try {
+                searchSource(src, name);
+            } finally {
+                readBuffer = src.buffer();
+            }
+        }
+
+        private byte[] readBuffer = new byte[64 * 1024];
+
+        private void searchSource(LineSource src, String name) throws IOException {
             boolean binary = !nullData && !binaryFiles.equals("text") && src.firstChunkHasNul();
             if (binary && binaryFiles.equals("without-match")) return;
             boolean printLines = !(quiet || count || listMatching || listMissing);
