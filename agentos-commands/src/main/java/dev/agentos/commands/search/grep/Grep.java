@@ -114,6 +114,7 @@ public final class Grep implements Program {
                 noGroupSeparator, withFilenameSet, noFilename;
         private Boolean withFilename;
         private boolean color;
+        private boolean version;
         private long maxCount = -1;
         private int after = -1, before = -1;
         private String binaryFiles = "binary";
@@ -213,7 +214,7 @@ public final class Grep implements Program {
                         directories = v;
                         if (v.equals("recurse")) recursive = true;
                     }
-                    case "V" -> throw new Failure("", false);
+                    case "V" -> version = true;
                     case "help" -> { }
                     default -> {
                         if (o.key().startsWith("digit")) {
@@ -268,6 +269,10 @@ public final class Grep implements Program {
         }
 
         int execute() throws IOException {
+            if (version) {
+                out.print("grep (GNU grep) 3.8\n");
+                return 0;
+            }
             if (ctxHasHelp()) {
                 out.print(USAGE_LINE + "Search for PATTERNS in each FILE.\n");
                 return 0;
