@@ -8,5 +8,18 @@ public final class DataCommands {
 
     /** Adds this group's commands to the base image. */
     public static void register(ProgramRegistry.Builder programs) {
+        programs.add("base64", BaseEncode.base64())
+                .add("base32", BaseEncode.base32())
+                .add("md5sum", new SumCommand(Digester.MD5))
+                .add("sha1sum", new SumCommand(Digester.SHA1))
+                .add("sha224sum", new SumCommand(Digester.SHA224))
+                .add("sha256sum", new SumCommand(Digester.SHA256))
+                .add("sha384sum", new SumCommand(Digester.SHA384))
+                .add("sha512sum", new SumCommand(Digester.SHA512))
+                .add("b2sum", new SumCommand(Digester.BLAKE2B))
+                .add("cksum", new Cksum())
+                .add("expr", new Expr())
+                .add("factor", new Factor())
+                .add("tsort", new Tsort());
     }
 }
