@@ -20,6 +20,7 @@ public final class DataCommands {
                 .add("cksum", new Cksum())
                 .add("expr", new Expr())
                 .add("factor", new Factor())
-                .add("tsort", new Tsort());
+                .add("tsort", new Tsort())
+                .add("jq", new Jq());
     }
 }
