@@ -21,6 +21,15 @@ public final class DataCommands {
                 .add("expr", new Expr())
                 .add("factor", new Factor())
                 .add("tsort", new Tsort())
-                .add("jq", new Jq());
+                .add("jq", new Jq())
+                .add("gzip", new Compress("gzip", Codec.GZIP, false, false))
+                .add("gunzip", new Compress("gunzip", Codec.GZIP, true, false))
+                .add("zcat", new Compress("zcat", Codec.GZIP, true, true))
+                .add("bzip2", new Compress("bzip2", Codec.BZIP2, false, false))
+                .add("bunzip2", new Compress("bunzip2", Codec.BZIP2, true, false))
+                .add("bzcat", new Compress("bzcat", Codec.BZIP2, true, true))
+                .add("xz", new Compress("xz", Codec.XZ, false, false))
+                .add("unxz", new Compress("unxz", Codec.XZ, true, false))
+                .add("xzcat", new Compress("xzcat", Codec.XZ, true, true));
     }
 }
