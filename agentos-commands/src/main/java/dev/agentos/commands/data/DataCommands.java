@@ -30,6 +30,7 @@ public final class DataCommands {
                 .add("bzcat", new Compress("bzcat", Codec.BZIP2, true, true))
                 .add("xz", new Compress("xz", Codec.XZ, false, false))
                 .add("unxz", new Compress("unxz", Codec.XZ, true, false))
-                .add("xzcat", new Compress("xzcat", Codec.XZ, true, true));
+                .add("xzcat", new Compress("xzcat", Codec.XZ, true, true))
+                .add("tar", new Tar());
     }
 }
