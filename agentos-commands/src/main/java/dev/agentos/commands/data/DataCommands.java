@@ -31,6 +31,8 @@ public final class DataCommands {
                 .add("xz", new Compress("xz", Codec.XZ, false, false))
                 .add("unxz", new Compress("unxz", Codec.XZ, true, false))
                 .add("xzcat", new Compress("xzcat", Codec.XZ, true, true))
-                .add("tar", new Tar());
+                .add("tar", new Tar())
+                .add("zip", new Zip())
+                .add("unzip", new Unzip());
     }
 }
