@@ -2,7 +2,6 @@ package dev.agentos.commands.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.agentos.AgentOsException;
@@ -263,12 +262,6 @@ final class Jq implements Program {
         }
         return all;
     }
-
-    static boolean truthy(JsonNode n) {
-        return !(n.isNull() || n.isMissingNode() || (n.isBoolean() && !n.booleanValue()));
-    }
-
-    static BooleanNode bool(boolean b) { return BooleanNode.valueOf(b); }
 
     static JsonQuery compile(String filter) throws JsonQueryException {
         return JsonQuery.compile(filter, Versions.JQ_1_6);

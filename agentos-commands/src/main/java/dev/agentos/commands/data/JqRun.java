@@ -179,7 +179,7 @@ final class JqRun {
                 throw new Halt(3);
             }
             String where = flags.nullInput() ? "<unknown>" : position;
-            if (msg.isTextual()) Jq.write(err, "jq: error (at " + where + "): " + JqErrors.translate(msg.textValue()) + "\n");
+            if (msg.isTextual()) Jq.write(err, "jq: error (at " + where + "): " + msg.textValue() + "\n");
             else Jq.write(err, "jq: error (at " + where + ") (not a string): " + new JqPrinter(0, false, false, false).print(msg) + "\n");
             return 5;
         } catch (StackOverflowError e) {

@@ -6,7 +6,6 @@ import dev.agentos.commands.GnuCommand;
 import dev.agentos.commands.Invocation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** md5sum, sha1sum, sha256sum, sha512sum, b2sum...: print digests ("HASH  name", --tag) or check them (-c). */
@@ -122,9 +121,5 @@ final class SumCommand extends GnuCommand {
             if (o.key().equals("t")) binary = false;
         }
         return binary;
-    }
-
-    static String text(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
