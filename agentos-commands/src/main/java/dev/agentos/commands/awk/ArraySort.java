@@ -24,6 +24,42 @@ final class ArraySort {
         if (c != null) keys.sort(c);
     }
 
+    /**
+     * gawk's unsorted for-in order as far as it is observable without its hash function: other keys
+     * first (here in insertion order), then non-negative integer keys in ascending order.
+     */
+    static List<String> gawkOrder(List<String> keys) {
+        List<String> ints = null;
+        List<String> rest = null;
+        for (int i = 0; i < keys.size(); i++) {
+            String k = keys.get(i);
+            if (isIndex(k)) {
+                if (ints == null) {
+                    ints = new java.util.ArrayList<>();
+                    rest = new java.util.ArrayList<>(keys.subList(0, i));
+                }
+                ints.add(k);
+            } else if (rest != null) {
+                rest.add(k);
+            }
+        }
+        if (ints == null) return keys;
+        ints.sort(Comparator.comparingLong(Long::parseLong));
+        rest.addAll(ints);
+        return rest;
+    }
+
+    private static boolean isIndex(String k) {
+        int n = k.length();
+        if (n == 0 || n > 18) return false;
+        if (n > 1 && k.charAt(0) == '0') return false;
+        for (int i = 0; i < n; i++) {
+            char c = k.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+
     private static int cmpStr(Interp rt, Val a, Val b, String ka, String kb) {
         int c = rt.toStr(a).compareTo(rt.toStr(b));
         return c != 0 ? c : ka.compareTo(kb);

@@ -57,7 +57,8 @@ final class AwkIo {
 
     /** What the main loop does when main input moves between files. */
     interface FileHooks {
-        void beginFile();
+        /** Runs BEGINFILE rules; true when one of them said nextfile. */
+        boolean beginFile();
         void endFile();
     }
 
@@ -177,7 +178,10 @@ final class AwkIo {
             stdout.flush();
             stdout = new Out(new BufferedOutputStream(fdOut(out), 64 * 1024), out, 0, false);
         }
-        if (hooks != null) hooks.beginFile();
+        if (hooks != null && hooks.beginFile()) {
+            closeMain();
+            return false;
+        }
         return true;
     }
 

@@ -27,6 +27,10 @@ final class Builtins {
             case "substr": return Val.str(substr(a.get(0).str(rt), a.get(1).num(rt), n > 2 ? a.get(2).num(rt) : Double.POSITIVE_INFINITY));
             case "index": {
                 String s = a.get(0).str(rt), t = a.get(1).str(rt);
+                if (rt.ignoreCase) {
+                    s = ascii(s, false);
+                    t = ascii(t, false);
+                }
                 return Val.num(s.indexOf(t) + 1);
             }
             case "split": {

@@ -18,7 +18,7 @@ abstract class FieldSplitter {
         if (fs.length() == 1 && fs.charAt(0) != '\\') {
             char c = fs.charAt(0);
             if (paragraph) return new ByRegex(Pattern.compile("[" + (c == '\t' ? "\\t" : Pattern.quote(String.valueOf(c))) + "\n]"));
-            if (c == '\t' || !ignoreCase || !Character.isLetter(c)) return new ByChar(c);
+            return new ByChar(c);
         }
         Pattern p = AwkRegex.compile(fs, ignoreCase);
         if (paragraph) p = Pattern.compile("(?:" + p.pattern() + ")|\n", p.flags());

@@ -158,7 +158,7 @@ final class Interp {
     private String subKey(Val v) {
         if (v.kind == Val.NUM) {
             double d = v.num;
-            if (d == (long) d) return Long.toString((long) d);
+            if (d == (long) d && Math.abs(d) < 9.2e18) return Long.toString((long) d);
         }
         return toStr(v);
     }
@@ -182,7 +182,7 @@ final class Interp {
     }
 
     String numToStr(double d, String fmt) {
-        if (d == (long) d) {
+        if (d == (long) d && Math.abs(d) < 9.2e18) {
             return Long.toString((long) d);
         }
         if (Double.isNaN(d)) return Double.doubleToRawLongBits(d) < 0 ? "-nan" : "+nan";
@@ -208,6 +208,7 @@ final class Interp {
             if (x == y) return 0;
             return Double.isNaN(x) ? (Double.isNaN(y) ? 0 : 1) : -1;
         }
+        if (ignoreCase) return toStr(a).compareToIgnoreCase(toStr(b));
         return toStr(a).compareTo(toStr(b));
     }
 
@@ -397,7 +398,7 @@ final class Interp {
     List<String> sortedKeys(AwkArray a) {
         List<String> keys = new ArrayList<>(a.map.keySet());
         Object pi = globals[PROCINFO];
-        if (!(pi instanceof AwkArray procinfo) || !procinfo.contains("sorted_in")) return keys;
+        if (!(pi instanceof AwkArray procinfo) || !procinfo.contains("sorted_in")) return ArraySort.gawkOrder(keys);
         String how = toStr(procinfo.map.get("sorted_in"));
         ArraySort.sortKeys(this, a, keys, how);
         return keys;

@@ -43,7 +43,7 @@ final class Numbers {
             String w = s.substring(i + 1, i + 4).toLowerCase();
             boolean neg = s.charAt(i) == '-';
             if (w.equals("inf")) return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            if (w.equals("nan")) return neg ? -Double.NaN : Double.NaN;
+            if (w.equals("nan")) return Double.longBitsToDouble(neg ? 0xfff8000000000000L : 0x7ff8000000000000L);
         }
         return 0;
     }

@@ -21,6 +21,7 @@ final class Parser {
     private boolean noIn;
     private int loopDepth;
     private Token lastClose;
+    private char ruleKind = 'M';
 
     Parser(String src, String file) {
         this.lx = new Lexer(src, file);
@@ -101,7 +102,9 @@ final class Parser {
                 };
                 advance();
                 if (!at(T.LBRACE)) throw error();
+                ruleKind = kind;
                 rules.add(new Stmt.Rule(kind, null, null, block()));
+                ruleKind = 'M';
             }
             case LBRACE -> rules.add(new Stmt.Rule('M', null, null, block()));
             default -> {
@@ -292,11 +295,16 @@ final class Parser {
             }
             case NEXT -> {
                 advance();
-                if (fn == null && false) throw error();
+                if (ruleKind == 'B' || ruleKind == 'E') {
+                    throw new ParseError("`next' used in " + (ruleKind == 'B' ? "BEGIN" : "END") + " action", t.line(), -3);
+                }
                 return new Stmt.Jump(Stmt.NEXT);
             }
             case NEXTFILE -> {
                 advance();
+                if (ruleKind == 'B' || ruleKind == 'E') {
+                    throw new ParseError("`nextfile' used in " + (ruleKind == 'B' ? "BEGIN" : "END") + " action", t.line(), -3);
+                }
                 return new Stmt.Jump(Stmt.NEXTFILE);
             }
             case BREAK, CONTINUE -> {

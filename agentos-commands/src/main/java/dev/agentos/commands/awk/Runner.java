@@ -81,8 +81,11 @@ final class Runner implements AwkIo.FileHooks {
         return true;
     }
 
-    @Override public void beginFile() {
-        for (Stmt.Rule r : beginFile) rt.run(r.action);
+    @Override public boolean beginFile() {
+        for (Stmt.Rule r : beginFile) {
+            if (rt.run(r.action) == Stmt.NEXTFILE) return true;
+        }
+        return false;
     }
 
     @Override public void endFile() {
