@@ -291,12 +291,12 @@ final class AwkIo {
         } else if (args.isEmpty()) {
             text = rt.record() + rt.ors;
         } else if (args.size() == 1) {
-            text = rt.toOutStr(args.get(0).eval(rt)) + rt.ors;
+            text = args.get(0).outStr(rt).concat(rt.ors);
         } else {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < args.size(); i++) {
                 if (i > 0) sb.append(rt.ofs);
-                sb.append(rt.toOutStr(args.get(i).eval(rt)));
+                sb.append(args.get(i).outStr(rt));
             }
             text = sb.append(rt.ors).toString();
         }

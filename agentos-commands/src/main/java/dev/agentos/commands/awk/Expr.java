@@ -13,6 +13,9 @@ sealed interface Expr {
 
     default boolean bool(Interp rt) { return rt.bool(eval(rt)); }
 
+    /** The text print outputs for this value (numbers by OFMT). */
+    default String outStr(Interp rt) { return rt.toOutStr(eval(rt)); }
+
     /** An assignable expression: a variable, an array element or a field. */
     sealed interface LValue extends Expr {
         void set(Interp rt, Val v);
@@ -31,12 +34,15 @@ sealed interface Expr {
     record Str(Val val) implements Expr {
         public Val eval(Interp rt) { return val; }
         public String str(Interp rt) { return val.str; }
+        public String outStr(Interp rt) { return val.str; }
     }
 
     /** A regex literal; as a value it matches $0. */
     final class Regex implements Expr {
         final String source;
         private Pattern plain, folded;
+        private java.util.regex.Matcher matcher;
+        private boolean matcherFolded;
 
         Regex(String source) { this.source = source; }
 
@@ -49,7 +55,15 @@ sealed interface Expr {
             return plain;
         }
 
-        public Val eval(Interp rt) { return Val.bool(pattern(rt.ignoreCase).matcher(rt.record()).find()); }
+        public Val eval(Interp rt) { return Val.bool(bool(rt)); }
+
+        public boolean bool(Interp rt) {
+            if (matcher == null || matcherFolded != rt.ignoreCase) {
+                matcher = pattern(rt.ignoreCase).matcher("");
+                matcherFolded = rt.ignoreCase;
+            }
+            return matcher.reset(rt.record()).find();
+        }
     }
 
     record Global(int slot, String name) implements Name {
@@ -74,6 +88,7 @@ sealed interface Expr {
         public Val eval(Interp rt) { return rt.field(rt.fieldIndex(index.num(rt))); }
         public double num(Interp rt) { return rt.fieldNum(rt.fieldIndex(index.num(rt))); }
         public String str(Interp rt) { return rt.fieldStr(rt.fieldIndex(index.num(rt))); }
+        public String outStr(Interp rt) { return str(rt); }
         public void set(Interp rt, Val v) { rt.setField(rt.fieldIndex(index.num(rt)), rt.toStr(v)); }
     }
 
@@ -112,10 +127,7 @@ sealed interface Expr {
     record OpAssign(LValue lhs, char op, Expr rhs) implements Expr {
         public Val eval(Interp rt) {
             double r = rhs.num(rt);
-            double l = lhs.num(rt);
-            Val v = Val.num(Arith.apply(op, l, r));
-            lhs.set(rt, v);
-            return v;
+            return Val.num(rt.update(lhs, op, r, true));
         }
         public double num(Interp rt) { return eval(rt).num; }
     }
@@ -184,16 +196,12 @@ sealed interface Expr {
             String a = l.str(rt);
             return a.concat(r.str(rt));
         }
+        public String outStr(Interp rt) { return str(rt); }
     }
 
     record IncDec(LValue lv, boolean inc, boolean pre) implements Expr {
         public Val eval(Interp rt) { return Val.num(num(rt)); }
-        public double num(Interp rt) {
-            double old = lv.num(rt);
-            double now = inc ? old + 1 : old - 1;
-            lv.set(rt, Val.num(now));
-            return pre ? now : old;
-        }
+        public double num(Interp rt) { return rt.update(lv, inc ? '+' : '-', 1, pre); }
     }
 
     /** A call of a user function, resolved after parsing. */

@@ -163,6 +163,32 @@ final class Interp {
         return toStr(v);
     }
 
+    /**
+     * Applies {@code lv = lv op r}, evaluating the element's location once ({@code a[i++]++} increments i
+     * once); returns the new value, or the old one when {@code returnNew} is false.
+     */
+    double update(Expr.LValue lv, char op, double r, boolean returnNew) {
+        double old, now;
+        if (lv instanceof Expr.Index ix) {
+            AwkArray a = array(ix.array());
+            String key = subscript(ix.subs());
+            Val cur = a.map.get(key);
+            old = cur == null ? 0 : toNum(cur);
+            now = Arith.apply(op, old, r);
+            a.put(key, Val.num(now));
+        } else if (lv instanceof Expr.Field f) {
+            int i = fieldIndex(f.index().num(this));
+            old = fieldNum(i);
+            now = Arith.apply(op, old, r);
+            setField(i, numToStr(now, convfmt));
+        } else {
+            old = lv.num(this);
+            now = Arith.apply(op, old, r);
+            lv.set(this, Val.num(now));
+        }
+        return returnNew ? now : old;
+    }
+
     // ---- conversions ----
 
     double toNum(Val v) {

@@ -76,7 +76,10 @@ class AwkSemanticsDiffTest {
                 c("BEGIN { getline; print \"got\", $0 }"),
                 c("BEGIN { next }"),
                 c("END { next }"),
-                c("BEGIN { if (1) print \"a\"; else\n print \"b\" }"));
+                c("BEGIN { if (1) print \"a\"; else\n print \"b\" }"),
+                c("BEGIN { i = 1; a[i++]++; a[i++] += 5; print i, a[1], a[2] }"),
+                in("1 2 3\n", "{ i = 1; $(i++) += 10; print i, $0 }"),
+                c("BEGIN { x[\"k\"] += 0; print length(x) }"));
     }
 
     @TestFactory Stream<DynamicTest> numberFormatting() {

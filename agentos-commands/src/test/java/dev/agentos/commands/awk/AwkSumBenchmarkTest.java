@@ -35,6 +35,19 @@ class AwkSumBenchmarkTest {
                     bestVm / 1_000_000, bestHost / 1_000_000, (double) bestVm / bestHost);
             assertThat(vm).isEqualTo(host);
             assertThat(bestVm).isLessThan(3 * bestHost);
+            for (String prog : List.of("{ print $2 }", "/9$/ { n++ } END { print n }", "{ a[$1]++ } END { print length(a) }",
+                    "{ $1 = $1; print }", "{ n += length($0) } END { print n }", "{ printf \"%d:%s\\n\", NR, $1 }")) {
+                List<String> args = List.of("gawk", prog, "big");
+                diff.vm("", args);
+                long t0 = System.nanoTime();
+                CommandDiff.Outcome v = diff.vm("", args);
+                long t1 = System.nanoTime();
+                CommandDiff.Outcome h = diff.host("", args);
+                long t2 = System.nanoTime();
+                System.out.printf("awk %-40s VM %5d ms, host gawk %5d ms, ratio %.2f%n", prog, (t1 - t0) / 1_000_000,
+                        (t2 - t1) / 1_000_000, (double) (t1 - t0) / (t2 - t1));
+                assertThat(v).isEqualTo(h);
+            }
         }
     }
 }
