@@ -9,9 +9,6 @@ import java.util.regex.Pattern;
 final class Builtins {
     private Builtins() {}
 
-    private static java.util.Random random = new java.util.Random(0);
-    private static double seed = 0;
-
     static Val call(Interp rt, Expr.Builtin b) {
         List<Expr> a = b.args();
         int n = a.size();
@@ -111,13 +108,8 @@ final class Builtins {
             case "sin": return Val.num(Math.sin(a.get(0).num(rt)));
             case "cos": return Val.num(Math.cos(a.get(0).num(rt)));
             case "atan2": return Val.num(Math.atan2(a.get(0).num(rt), a.get(1).num(rt)));
-            case "rand": return Val.num(random.nextDouble());
-            case "srand": {
-                double old = seed;
-                seed = n > 0 ? a.get(0).num(rt) : rt.io.now();
-                random = new java.util.Random((long) seed);
-                return Val.num(old);
-            }
+            case "rand": return Val.num(rt.random.rand());
+            case "srand": return Val.num(rt.random.srand(n > 0 ? a.get(0).num(rt) : rt.io.now()));
             case "system": return Val.num(rt.io.system(a.get(0).str(rt)));
             case "close": return Val.num(rt.io.close(a.get(0).str(rt)));
             case "fflush": return Val.num(rt.io.fflush(n == 0 ? null : a.get(0).str(rt)));

@@ -20,6 +20,7 @@ final class Interp {
     Val returnValue = Val.UNINIT_VAL;
     int exitCode;
     final AwkIo io;
+    final Random random = new Random();
 
     // cached special values
     double nr, fnr;

@@ -117,6 +117,8 @@ class AwkBuiltinsDiffTest {
                 c("BEGIN { print strftime(\"%Y\", mktime(\"1999 12 31 23 59 59\")) }"),
                 c("BEGIN { t = systime(); print (t > 1600000000) }"),
                 c("BEGIN { srand(1); x = rand(); print (x >= 0 && x < 1) }"),
-                c("BEGIN { print srand(5), srand(7) }"));
+                c("BEGIN { print srand(5), srand(7) }"),
+                c("BEGIN { srand(3); a = rand(); srand(3); b = rand(); print (a == b), srand() }"),
+                c("BEGIN { for (i = 0; i < 1000; i++) { r = rand(); if (r < 0 || r >= 1) bad++ } print bad + 0 }"));
     }
 }
