@@ -81,6 +81,22 @@ final class Awk implements Program {
                 io.stdout.flush();
                 return 0;
             }
+            if (a.startsWith("--") && a.indexOf('=') > 0) {
+                String opt = a.substring(2, a.indexOf('='));
+                String v = a.substring(a.indexOf('=') + 1);
+                String shortOpt = switch (opt) {
+                    case "field-separator" -> "-F";
+                    case "assign" -> "-v";
+                    case "file" -> "-f";
+                    case "source" -> "-e";
+                    case "include" -> "-i";
+                    default -> null;
+                };
+                if (shortOpt != null) {
+                    args.set(i, shortOpt + v);
+                    a = args.get(i);
+                }
+            }
             char o = a.charAt(1);
             String val;
             if ("Fvfie".indexOf(o) >= 0 && !a.startsWith("--")) {
@@ -161,6 +177,7 @@ final class Awk implements Program {
 
         AwkIo io = new AwkIo(ctx);
         io.inplace = inplace;
+        io.srcName = srcName;
         Interp rt = new Interp(prog, io);
         AwkArray env = rt.globalArray(Interp.ENVIRON);
         ctx.environment().forEach((k, v) -> env.put(internal(k), Val.strnum(internal(v))));
@@ -181,7 +198,7 @@ final class Awk implements Program {
             runner.run();
         } catch (AwkFatal e) {
             io.closeAllQuietly();
-            String where = e.withLocation ? srcName + ":1: " : "";
+            String where = e.withLocation ? srcName + ":" + rt.line + ": " : "";
             String ctxInfo = e.withLocation && runner.inMain() ? "(FILENAME=" + rt.toStr(rt.getGlobal(Interp.FILENAME, "FILENAME")) + " FNR=" + (long) rt.fnr + ") " : "";
             err(ctx, me + ": " + where + ctxInfo + "fatal: " + e.getMessage() + "\n");
             return 2;

@@ -70,6 +70,7 @@ final class AwkIo {
     private final Map<String, In> inputs = new LinkedHashMap<>();
     FileHooks hooks;
     boolean inplace;
+    String srcName = "cmd. line";
 
     // main input state
     private int argIndex = 1;
@@ -188,7 +189,7 @@ final class AwkIo {
     /** A warning with the source location, as gawk words runtime warnings. */
     void warnAt(String msg) {
         stdout.flush();
-        stderr.write(Awk.name(ctx) + ": cmd. line:1: warning: " + msg + "\n");
+        stderr.write(Awk.name(ctx) + ": " + srcName + ":" + rt.line + ": warning: " + msg + "\n");
     }
 
     static String reason(AgentOsException e) {
@@ -346,8 +347,10 @@ final class AwkIo {
             if (words.isEmpty() || words.get(0).isEmpty()) return -1;
             req = SpawnRequest.of(words.get(0), words.subList(1, words.size()));
         }
+        java.util.Map<String, String> env = new LinkedHashMap<>();
+        for (var e : rt.globalArray(Interp.ENVIRON).map.entrySet()) env.put(Awk.external(e.getKey()), Awk.external(rt.toStr(e.getValue())));
         try {
-            return ctx.spawn(req.withFdActions(actions));
+            return ctx.spawn(req.withFdActions(actions).withEnv(env));
         } catch (AgentOsException e) {
             return -1;
         }

@@ -80,8 +80,8 @@ final class Format {
             String body;
             switch (conv) {
                 case 'c' -> {
-                    if (arg.kind == Val.NUM) {
-                        body = String.valueOf((char) (((long) arg.num) & 0xff));
+                    if (arg.kind == Val.NUM || (arg.kind == Val.STRNUM && arg.numeric)) {
+                        body = String.valueOf((char) (((long) rt.toNum(arg)) & 0xff));
                     } else {
                         String s = rt.toStr(arg);
                         body = s.isEmpty() ? "" : s.substring(0, 1);

@@ -19,6 +19,8 @@ final class Interp {
     Object[] frame = new Object[0];
     Val returnValue = Val.UNINIT_VAL;
     int exitCode;
+    /** The source line executing, for error messages. */
+    int line = 1;
     final AwkIo io;
     final Random random = new Random();
 

@@ -22,9 +22,11 @@ final class Parser {
     private int loopDepth;
     private Token lastClose;
     private char ruleKind = 'M';
+    private final boolean multiLine;
 
     Parser(String src, String file) {
         this.lx = new Lexer(src, file);
+        this.multiLine = src.indexOf('\n') >= 0 && src.indexOf('\n') < src.length() - 1;
         for (String s : Interp.SPECIALS) globals.put(s, globals.size());
     }
 
@@ -243,9 +245,10 @@ final class Parser {
                 return forStatement();
             }
             default -> {
+                int line = tok.line();
                 Stmt s = simple();
                 endSimple();
-                return s;
+                return multiLine ? new Stmt.Line(line, s) : s;
             }
         }
     }

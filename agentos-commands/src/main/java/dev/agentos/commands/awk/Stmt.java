@@ -91,6 +91,14 @@ sealed interface Stmt {
         }
     }
 
+    /** Records the source line of the statement it wraps, for runtime error messages. */
+    record Line(int line, Stmt s) implements Stmt {
+        public int exec(Interp rt) {
+            rt.line = line;
+            return s.exec(rt);
+        }
+    }
+
     record Jump(int code) implements Stmt {
         public int exec(Interp rt) { return code; }
     }

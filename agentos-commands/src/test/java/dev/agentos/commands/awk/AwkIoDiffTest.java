@@ -21,7 +21,8 @@ class AwkIoDiffTest {
         diff = new CommandDiff();
         diff.file("a", "a1\na2\n").file("b", "b1\nb2\nb3\n").file("prog.awk", "{ print FILENAME \": \" $0 }\n")
                 .file("lib.awk", "function twice(x) { return 2 * x }\n").file("main.awk", "BEGIN { print twice(21) }\n")
-                .file("csv", "name,qty\nnut,3\nbolt,5\n").dir("d");
+                .file("csv", "name,qty\nnut,3\nbolt,5\n").dir("d")
+                .file("div.awk", "BEGIN {\n  x = 1\n  y = 0\n  print x / y\n}\n");
     }
 
     @AfterAll static void tearDown() {
@@ -115,6 +116,15 @@ class AwkIoDiffTest {
                 c("BEGIN { print length(\"x\" }"),
                 c("BEGIN { if (1) }"),
                 c("{ print $-1 }"),
-                c("BEGIN { print substr(\"abc\") }"));
+                c("BEGIN { print substr(\"abc\") }"),
+                args("-f", "div.awk"),
+                c("BEGIN {\n  x = 1\n  print \"ok\"\n  print x / (x - 1)\n}"),
+                c("BEGIN {\n  x = 1\n  print x % 0\n}"),
+                in("1\n2\n", "{\n  n += $1\n}\nEND {\n  print n / (n - 3)\n}"),
+                c("BEGIN { print log(-1) }\n"),
+                args("--field-separator=,", "{ print $2 }", "csv"),
+                args("--assign=v=7", "BEGIN { print v }"),
+                args("--file=prog.awk", "a"),
+                args("--source=BEGIN { print \"src\" }"));
     }
 }

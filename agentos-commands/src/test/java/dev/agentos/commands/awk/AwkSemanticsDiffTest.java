@@ -79,7 +79,8 @@ class AwkSemanticsDiffTest {
                 c("BEGIN { if (1) print \"a\"; else\n print \"b\" }"),
                 c("BEGIN { i = 1; a[i++]++; a[i++] += 5; print i, a[1], a[2] }"),
                 in("1 2 3\n", "{ i = 1; $(i++) += 10; print i, $0 }"),
-                c("BEGIN { x[\"k\"] += 0; print length(x) }"));
+                c("BEGIN { x[\"k\"] += 0; print length(x) }"),
+                in("65 66\n", "{ printf \"%c%c%c\\n\", $1, $2, \"67\" }"));
     }
 
     @TestFactory Stream<DynamicTest> numberFormatting() {
