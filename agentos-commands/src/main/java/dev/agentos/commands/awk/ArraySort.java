@@ -19,7 +19,14 @@ final class ArraySort {
             case "@val_num_desc" -> (x, y) -> cmpNum(rt, a.map.get(y), a.map.get(x), y, x);
             case "@val_type_asc" -> (x, y) -> cmpType(rt, a.map.get(x), a.map.get(y), x, y);
             case "@val_type_desc" -> (x, y) -> cmpType(rt, a.map.get(y), a.map.get(x), y, x);
-            default -> null;
+            default -> {
+                Expr.Function f = rt.functions.get(how);
+                if (f == null) {
+                    if (how.startsWith("@") && !how.equals("@unsorted")) throw new AwkFatal("`" + how + "' is not a valid array sorting specification");
+                    yield null;
+                }
+                yield (x, y) -> (int) Math.signum(rt.toNum(rt.callWith(f, Val.strnum(x), a.map.get(x), Val.strnum(y), a.map.get(y))));
+            }
         };
         if (c != null) keys.sort(c);
     }

@@ -14,13 +14,69 @@ final class AwkRegex {
             Map.entry("blank", " \\t"), Map.entry("punct", "\\p{Punct}"), Map.entry("print", "\\x20-\\x7E"),
             Map.entry("graph", "\\x21-\\x7E"), Map.entry("cntrl", "\\x00-\\x1F\\x7F"), Map.entry("xdigit", "0-9A-Fa-f"));
 
+    /** Top-level alternatives of patterns that have them, for POSIX leftmost-longest matching. */
+    private static final Map<Pattern, Pattern[]> ALTERNATIVES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     static Pattern compile(String ere, boolean ignoreCase) {
         String j = translate(ere);
+        int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
         try {
-            return Pattern.compile(j, Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0));
+            Pattern p = Pattern.compile(j, flags);
+            java.util.List<String> alts = topLevelAlternatives(j);
+            if (alts.size() > 1) {
+                Pattern[] ps = new Pattern[alts.size()];
+                for (int i = 0; i < ps.length; i++) ps[i] = Pattern.compile(alts.get(i), flags);
+                ALTERNATIVES.put(p, ps);
+            }
+            return p;
         } catch (PatternSyntaxException e) {
             throw new AwkFatal("invalid regexp: " + e.getDescription() + ": /" + ere + "/");
         }
+    }
+
+    /**
+     * The end of the longest match starting where {@code m} matched: java.util.regex takes the first
+     * alternative that matches, POSIX the longest, so top-level alternatives are tried in turn.
+     */
+    static int longestEnd(java.util.regex.Matcher m, String s) {
+        Pattern[] alts = ALTERNATIVES.get(m.pattern());
+        int best = m.end();
+        if (alts == null) return best;
+        for (Pattern alt : alts) {
+            java.util.regex.Matcher am = alt.matcher(s);
+            am.useTransparentBounds(true);
+            am.useAnchoringBounds(false);
+            am.region(m.start(), s.length());
+            if (am.lookingAt() && am.end() > best) best = am.end();
+        }
+        return best;
+    }
+
+    private static java.util.List<String> topLevelAlternatives(String j) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int depth = 0, start = 0;
+        boolean inClass = false;
+        for (int i = 0; i < j.length(); i++) {
+            char c = j.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                if (c == ']') inClass = false;
+            } else if (c == '[') {
+                inClass = true;
+                if (i + 1 < j.length() && j.charAt(i + 1) == '^') i++;
+                if (i + 1 < j.length() && j.charAt(i + 1) == ']') i++;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                out.add(j.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(j.substring(start));
+        return out;
     }
 
     static String translate(String re) {

@@ -70,7 +70,7 @@ final class Builtins {
                 int start = 0, len = -1;
                 if (m.find()) {
                     start = m.start() + 1;
-                    len = m.end() - m.start();
+                    len = (arr == null ? AwkRegex.longestEnd(m, s) : m.end()) - m.start();
                     if (arr != null) {
                         for (int g = 0; g <= m.groupCount(); g++) {
                             if (m.group(g) == null) continue;
@@ -126,7 +126,11 @@ final class Builtins {
                 AwkArray src = rt.array((Expr.Name) a.get(0));
                 AwkArray dst = n > 1 ? rt.array((Expr.Name) a.get(1)) : src;
                 List<Val> items = new ArrayList<>();
-                if (b.name().equals("asorti")) {
+                if (n > 2) {
+                    List<String> keys = new ArrayList<>(src.map.keySet());
+                    ArraySort.sortKeys(rt, src, keys, a.get(2).str(rt));
+                    for (String k : keys) items.add(b.name().equals("asorti") ? Val.str(k) : src.map.get(k));
+                } else if (b.name().equals("asorti")) {
                     for (String k : src.map.keySet()) items.add(Val.str(k));
                     items.sort((x, y) -> x.str.compareTo(y.str));
                 } else {
@@ -208,7 +212,7 @@ final class Builtins {
     }
 
     /** gawk's sub/gsub rules: backslashes before '&' pair up; elsewhere they are literal. */
-    private static void appendSubReplacement(StringBuilder out, String repl, Matcher m) {
+    private static void appendSubReplacement(StringBuilder out, String repl, String matched) {
         int n = repl.length();
         for (int i = 0; i < n; i++) {
             char c = repl.charAt(i);
@@ -219,14 +223,14 @@ final class Builtins {
                 if (j < n && repl.charAt(j) == '&') {
                     out.append("\\".repeat(run / 2));
                     if (run % 2 == 1) out.append('&');
-                    else out.append(m.group());
+                    else out.append(matched);
                     i = j;
                 } else {
                     out.append(repl, i, j);
                     i = j - 1;
                 }
             } else if (c == '&') {
-                out.append(m.group());
+                out.append(matched);
             } else {
                 out.append(c);
             }
@@ -241,7 +245,7 @@ final class Builtins {
         int len = s.length();
         while (pos <= len) {
             if (!m.find(pos)) break;
-            int st = m.start(), en = m.end();
+            int st = m.start(), en = gensub ? m.end() : AwkRegex.longestEnd(m, s);
             if (st == en && st == lastEnd) {
                 if (st < len) out.append(s.charAt(st));
                 pos = st + 1;
@@ -251,7 +255,8 @@ final class Builtins {
             out.append(s, pos, st);
             boolean replace = gensub ? (which < 0 || seen == which) : true;
             if (replace) {
-                appendReplacement(out, repl, m, gensub);
+                if (gensub) appendReplacement(out, repl, m, true);
+                else appendSubReplacement(out, repl, s.substring(st, en));
                 count[0]++;
             } else {
                 out.append(s, st, en);
@@ -271,10 +276,6 @@ final class Builtins {
     }
 
     private static void appendReplacement(StringBuilder out, String repl, Matcher m, boolean gensub) {
-        if (!gensub) {
-            appendSubReplacement(out, repl, m);
-            return;
-        }
         for (int i = 0; i < repl.length(); i++) {
             char c = repl.charAt(i);
             if (c == '\\' && i + 1 < repl.length()) {

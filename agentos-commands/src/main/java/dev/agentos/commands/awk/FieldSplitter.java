@@ -89,11 +89,73 @@ abstract class FieldSplitter {
                     if (!m.find(next)) break;
                     if (m.end() == m.start()) { start = next; continue; }
                 }
+                int end = AwkRegex.longestEnd(m, s);
                 sink.add(++count, s.substring(start, m.start()));
-                sep(seps, count, m.group());
-                start = m.end();
+                sep(seps, count, s.substring(m.start(), end));
+                start = end;
             }
             sink.add(++count, s.substring(start));
+            return count;
+        }
+    }
+
+    /** gawk's FPAT: fields are the successive matches of a regex. */
+    static final class ByPattern extends FieldSplitter {
+        private final Pattern p;
+
+        ByPattern(Pattern p) { this.p = p; }
+
+        int split(String s, Sink sink, int unused, AwkArray seps) {
+            Matcher m = p.matcher(s);
+            int count = 0, pos = 0, lastEnd = -1;
+            while (pos <= s.length() && m.find(pos)) {
+                if (m.start() == m.end() && m.start() == lastEnd) {
+                    pos = m.start() + 1;
+                    continue;
+                }
+                int end = AwkRegex.longestEnd(m, s);
+                sink.add(++count, s.substring(m.start(), end));
+                lastEnd = end;
+                pos = end > m.start() ? end : end + 1;
+            }
+            return count;
+        }
+    }
+
+    /** gawk's FIELDWIDTHS: fixed-width fields, "*" taking the rest. */
+    static final class Widths extends FieldSplitter {
+        private final int[] widths;
+        private final boolean rest;
+
+        private Widths(int[] widths, boolean rest) {
+            this.widths = widths;
+            this.rest = rest;
+        }
+
+        static Widths parse(String spec) {
+            String[] parts = spec.trim().split("\\s+");
+            boolean rest = parts.length > 0 && parts[parts.length - 1].equals("*");
+            int n = rest ? parts.length - 1 : parts.length;
+            int[] w = new int[n];
+            for (int i = 0; i < n; i++) {
+                try {
+                    w[i] = Integer.parseInt(parts[i].contains(":") ? parts[i].substring(parts[i].indexOf(':') + 1) : parts[i]);
+                } catch (NumberFormatException e) {
+                    throw new AwkFatal("invalid FIELDWIDTHS value, for field " + (i + 1) + ", near `" + parts[i] + "'");
+                }
+            }
+            return new Widths(w, rest);
+        }
+
+        int split(String s, Sink sink, int unused, AwkArray seps) {
+            int pos = 0, count = 0;
+            for (int w : widths) {
+                if (pos >= s.length()) break;
+                int end = Math.min(s.length(), pos + w);
+                sink.add(++count, s.substring(pos, end));
+                pos = end;
+            }
+            if (rest && pos < s.length()) sink.add(++count, s.substring(pos));
             return count;
         }
     }

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 /** The awk machine: variables, the current record and its fields, conversions and comparisons. */
 final class Interp {
     static final List<String> SPECIALS = List.of("NF", "NR", "FNR", "FS", "OFS", "ORS", "RS", "SUBSEP", "CONVFMT",
-            "OFMT", "RSTART", "RLENGTH", "FILENAME", "IGNORECASE", "RT", "ARGC", "ENVIRON", "ARGV", "PROCINFO");
+            "OFMT", "RSTART", "RLENGTH", "FILENAME", "IGNORECASE", "RT", "ARGC", "ENVIRON", "ARGV", "PROCINFO", "FPAT", "FIELDWIDTHS");
     static final int NF = 0, NR = 1, FNR = 2, FS = 3, OFS = 4, ORS = 5, RS = 6, SUBSEP = 7, CONVFMT = 8, OFMT = 9,
             RSTART = 10, RLENGTH = 11, FILENAME = 12, IGNORECASE = 13, RT = 14, ARGC = 15, ENVIRON = 16, ARGV = 17,
-            PROCINFO = 18, SCALAR_SPECIALS = 16;
+            PROCINFO = 18, FPAT = 19, FIELDWIDTHS = 20, SCALAR_SPECIALS = 16;
 
     final Object[] globals;
     final List<String> globalNames;
@@ -45,7 +45,10 @@ final class Interp {
     private final Map<String, Pattern> regexCacheFolded = new HashMap<>();
     private int depth;
 
+    final java.util.Map<String, Expr.Function> functions;
+
     Interp(Stmt.Program program, AwkIo io) {
+        this.functions = program.functions();
         this.globalNames = program.globals();
         this.globals = new Object[globalNames.size()];
         this.io = io;
@@ -65,6 +68,7 @@ final class Interp {
         globals[ENVIRON] = new AwkArray();
         globals[ARGV] = new AwkArray();
         globals[PROCINFO] = new AwkArray();
+        globals[FPAT] = Val.str("[^[:space:]]+");
     }
 
     // ---- variables ----
@@ -88,7 +92,7 @@ final class Interp {
         Object o = globals[slot];
         if (o instanceof AwkArray) throw new AwkFatal("attempt to use array `" + name + "' in a scalar context");
         globals[slot] = v;
-        if (slot < SCALAR_SPECIALS) special(slot, v);
+        if (slot < SCALAR_SPECIALS || slot == FPAT || slot == FIELDWIDTHS) special(slot, v);
     }
 
     private void special(int slot, Val v) {
@@ -100,6 +104,8 @@ final class Interp {
                 fs = toStr(v);
                 splitter = FieldSplitter.of(fs, rs.isEmpty(), ignoreCase);
             }
+            case FPAT -> splitter = new FieldSplitter.ByPattern(AwkRegex.compile(toStr(v), ignoreCase));
+            case FIELDWIDTHS -> splitter = FieldSplitter.Widths.parse(toStr(v));
             case OFS -> ofs = toStr(v);
             case ORS -> ors = toStr(v);
             case RS -> {
@@ -400,6 +406,24 @@ final class Interp {
         } finally {
             frame = saved;
             depth--;
+        }
+    }
+
+    /** Calls a user function with values (sort comparators). */
+    Val callWith(Expr.Function f, Val... args) {
+        Object[] locals = new Object[Math.max(f.params.size(), args.length)];
+        System.arraycopy(args, 0, locals, 0, args.length);
+        Object[] saved = frame;
+        frame = locals;
+        try {
+            returnValue = Val.UNINIT_VAL;
+            int code = f.body.exec(this);
+            if (code == Stmt.NEXT || code == Stmt.NEXTFILE || code == Stmt.EXIT) throw new Control(code);
+            Val r = returnValue;
+            returnValue = Val.UNINIT_VAL;
+            return r;
+        } finally {
+            frame = saved;
         }
     }
 

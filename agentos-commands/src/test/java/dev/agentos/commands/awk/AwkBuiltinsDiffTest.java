@@ -104,7 +104,11 @@ class AwkBuiltinsDiffTest {
                 in("*star\n", "/\\*/"),
                 in("x\n", "{ r = \"^x$\"; if ($0 ~ r) print \"dynamic\" }"),
                 c("BEGIN { print (\"abc\" ~ \"b\"), (\"abc\" ~ /^b/), \"abc\" ~ /c$/ }"),
-                c("BEGIN { s = \"aXbXc\"; n = split(s, p, \"X\"); print n, p[2] }"));
+                c("BEGIN { s = \"aXbXc\"; n = split(s, p, \"X\"); print n, p[2] }"),
+                c("BEGIN { s = \"xyz\"; sub(/x|xy|xyz/, \"<&>\", s); print s }"),
+                c("BEGIN { print match(\"abcd\", /b|bc|bcd/), RLENGTH }"),
+                c("BEGIN { n = split(\"a--b-c\", p, /-|--/); print n, p[2] }"),
+                c("BEGIN { s = \"aaa\"; gsub(/a|aa/, \"X\", s); print s }"));
     }
 
     @TestFactory Stream<DynamicTest> timeFunctions() {

@@ -133,7 +133,12 @@ class AwkSemanticsDiffTest {
                 c("BEGIN { s = gensub(/([0-9]+)-([0-9]+)/, \"\\\\2-\\\\1\", \"g\", \"1-2 3-4\"); print s }"),
                 c("BEGIN { print gensub(/b/, \"[&]\", \"g\", \"abcb\"), gensub(/b/, \"\\\\\\\\&\", 1, \"abc\") }"),
                 args("-e", "BEGIN { print \"from -e\" }"),
-                args("-e", "BEGIN { x = 1 }", "-e", "BEGIN { print x + 1 }"));
+                args("-e", "BEGIN { x = 1 }", "-e", "BEGIN { print x + 1 }"),
+                in("a,\"b,c\",,d\n", "BEGIN { FPAT = \"([^,]*)|(\\\"[^\\\"]+\\\")\" } { print NF; for (i = 1; i <= NF; i++) print i, $i }"),
+                in("abcdefghij\n", "BEGIN { FIELDWIDTHS = \"2 3 *\" } { print NF, $1 \"|\" $2 \"|\" $3 }"),
+                in("abcdefghij\n", "BEGIN { FIELDWIDTHS = \"2 3\" } { print NF, $2; FS = \" \" } END { print NF }"),
+                c("function cmp(i1, v1, i2, v2) { return v1 < v2 ? -1 : v1 > v2 } BEGIN { a[\"x\"] = 3; a[\"y\"] = 1; a[\"z\"] = 2; PROCINFO[\"sorted_in\"] = \"cmp\"; for (k in a) print k }"),
+                c("BEGIN { a[\"x\"] = 3; a[\"y\"] = 1; a[\"z\"] = 2; n = asort(a, b, \"@val_num_desc\"); print n, b[1], b[3]; n = asorti(a, c, \"@ind_str_desc\"); print c[1] }"));
     }
 
     @Test void inplaceEditRewritesEachFile() {
