@@ -226,6 +226,10 @@ final class Awk implements Program {
             return;
         }
         String prefix = me + ": " + srcName + ":" + e.line + ": ";
+        if (e.pos == -5) {
+            err(ctx, prefix + "error: " + e.getMessage() + "\n" + prefix + "error: " + e.getMessage() + "\n");
+            return;
+        }
         if (e.pos == -3) {
             err(ctx, prefix + "error: " + e.getMessage() + "\n");
             return;
@@ -236,8 +240,8 @@ final class Awk implements Program {
         }
         String[] lines = src.split("\n", -1);
         String line = e.line - 1 < lines.length ? lines[e.line - 1] : "";
-        if (e.pos == -1) {
-            prefix = me + ": " + srcName + ":" + (e.line + 1) + ": ";
+        if (e.pos == -1 || e.pos == -4) {
+            if (e.pos == -1) prefix = me + ": " + srcName + ":" + (e.line + 1) + ": ";
             err(ctx, prefix + line + "\n" + prefix + " ".repeat(line.length()) + "^ unexpected newline or end of string\n");
             return;
         }

@@ -83,12 +83,15 @@ final class AwkRegex {
         StringBuilder sb = new StringBuilder(re.length() + 8);
         int n = re.length();
         boolean atStart = true; // where a quantifier would be literal
+        boolean afterQuantifier = false;
+        int depth = 0;
         for (int i = 0; i < n; i++) {
             char c = re.charAt(i);
             boolean nextAtStart = false;
+            boolean quantifier = false;
             switch (c) {
                 case '\\' -> {
-                    if (i + 1 >= n) { sb.append("\\\\"); break; }
+                    if (i + 1 >= n) throw new AwkFatal("invalid regexp: Trailing backslash: /" + re + "/");
                     char e = re.charAt(++i);
                     switch (e) {
                         case 'y' -> sb.append("\\b");
@@ -122,7 +125,8 @@ final class AwkRegex {
                 case '[' -> i = bracket(re, i, sb);
                 case '*', '+', '?' -> {
                     if (atStart) literal(sb, c);
-                    else sb.append(c);
+                    else if (!afterQuantifier) sb.append(c);
+                    quantifier = !atStart;
                 }
                 case '{' -> {
                     int close = re.indexOf('}', i);
@@ -131,18 +135,33 @@ final class AwkRegex {
                         if (body.startsWith(",")) body = "0" + body;
                         sb.append('{').append(body).append('}');
                         i = close;
+                        quantifier = true;
                     } else {
                         sb.append("\\{");
                     }
                 }
                 case '}' -> sb.append("\\}");
-                case '(' -> { sb.append('('); nextAtStart = true; }
+                case '(' -> {
+                    sb.append('(');
+                    nextAtStart = true;
+                    depth++;
+                }
+                case ')' -> {
+                    if (depth == 0) {
+                        sb.append("\\)");
+                    } else {
+                        sb.append(')');
+                        depth--;
+                    }
+                }
                 case '|' -> { sb.append('|'); nextAtStart = true; }
                 case '^' -> { sb.append('^'); nextAtStart = true; }
                 default -> sb.append(c);
             }
             atStart = nextAtStart;
+            afterQuantifier = quantifier;
         }
+        if (depth > 0) throw new AwkFatal("invalid regexp: Unmatched ( or \\(: /" + re + "/");
         return sb.toString();
     }
 
@@ -173,7 +192,7 @@ final class AwkRegex {
                 if (close > 0) {
                     String name = re.substring(j + 2, close);
                     String t = CLASSES.get(name);
-                    if (t == null) throw new AwkFatal("invalid character class: /" + re + "/");
+                    if (t == null) throw new AwkFatal("invalid regexp: Invalid character class name: /" + re + "/");
                     cls.append(t);
                     j = close + 2;
                     continue;
@@ -216,7 +235,8 @@ final class AwkRegex {
             j++;
         }
         // no closing bracket: gawk reports an unmatched [
-        throw new AwkFatal("Unmatched [, [^, [:, [., or [=: /" + re + "/");
+        if (i + 1 >= n) throw new AwkFatal("invalid regexp: Invalid regular expression: /" + re + "/");
+        throw new AwkFatal("invalid regexp: Unmatched [, [^, [:, [., or [=: /" + re + "/");
     }
 
     private static void classChar(StringBuilder cls, char c) {

@@ -177,6 +177,7 @@ final class Interp {
      * once); returns the new value, or the old one when {@code returnNew} is false.
      */
     double update(Expr.LValue lv, char op, double r, boolean returnNew) {
+        if (r == 0 && (op == '/' || op == '%')) throw new AwkFatal("division by zero attempted in `" + op + "='");
         double old, now;
         if (lv instanceof Expr.Index ix) {
             AwkArray a = array(ix.array());

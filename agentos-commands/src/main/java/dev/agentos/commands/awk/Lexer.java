@@ -248,7 +248,7 @@ final class Lexer {
         boolean inBracket = false;
         while (true) {
             if (pos >= src.length() || src.charAt(pos) == '\n') {
-                throw new ParseError("unterminated regexp", line, slashPos);
+                throw new ParseError("unterminated regexp", line, slashPos + 1);
             }
             char c = src.charAt(pos++);
             if (c == '\\' && pos < src.length()) {

@@ -23,6 +23,8 @@ final class Parser {
     private Token lastClose;
     private char ruleKind = 'M';
     private final boolean multiLine;
+    /** The end of input already served as a statement's terminating newline. */
+    private boolean eofTerminated;
 
     Parser(String src, String file) {
         this.lx = new Lexer(src, file);
@@ -77,6 +79,7 @@ final class Parser {
     }
 
     ParseError error() {
+        if (at(T.EOF) && eofTerminated) return new ParseError("unexpected newline or end of string", tok.line(), -4);
         if (at(T.EOF) || at(T.NEWLINE)) return new ParseError("unexpected newline or end of string", tok.line(), -1);
         int p = tok.pos() + Math.max(tok.text().length(), 1) - 1;
         return new ParseError("syntax error", tok.line(), p);
@@ -127,7 +130,7 @@ final class Parser {
         advance();
         if (!at(T.NAME) && !at(T.FUNC_NAME)) throw error();
         String name = tok.text();
-        if (functions.containsKey(name)) throw new ParseError("function `" + name + "' previously defined", tok.line(), tok.pos());
+        if (functions.containsKey(name)) throw new ParseError("function name `" + name + "' previously defined", tok.line(), -3);
         advance();
         expect(T.LPAREN);
         List<String> params = new ArrayList<>();
@@ -135,6 +138,10 @@ final class Parser {
         optNewlines();
         while (!at(T.RPAREN)) {
             if (!at(T.NAME)) throw error();
+            if (map.containsKey(tok.text())) {
+                throw new ParseError("function `" + name + "': parameter #" + (params.size() + 1) + ", `" + tok.text()
+                        + "', duplicates parameter #" + (map.get(tok.text()) + 1), tok.line(), -3);
+            }
             map.put(tok.text(), params.size());
             params.add(tok.text());
             advance();
@@ -173,6 +180,7 @@ final class Parser {
     }
 
     private void endSimple() {
+        if (at(T.EOF)) eofTerminated = true;
         if (at(T.SEMI) || at(T.NEWLINE)) advance();
         else if (!at(T.RBRACE) && !at(T.EOF)) throw error();
     }
@@ -313,7 +321,7 @@ final class Parser {
             case BREAK, CONTINUE -> {
                 advance();
                 if (loopDepth == 0) {
-                    throw new ParseError("`" + t.text() + "' is not allowed outside a loop", t.line(), -2);
+                    throw new ParseError("`" + t.text() + "' is not allowed outside a loop or switch", t.line(), -5);
                 }
                 return new Stmt.Jump(t.type() == T.BREAK ? Stmt.BREAK : Stmt.CONTINUE);
             }
@@ -323,7 +331,7 @@ final class Parser {
                 return new Stmt.Exit(e);
             }
             case RETURN -> {
-                if (fn == null) throw new ParseError("`return' used outside function context", t.line(), -2);
+                if (fn == null) throw new ParseError("`return' used outside function context", t.line(), t.pos());
                 advance();
                 Expr e = endsSimple() ? null : expr();
                 return new Stmt.Return(e);
@@ -791,7 +799,7 @@ final class Parser {
 
     private Expr.Name variable(String name, Token t) {
         if (functions.containsKey(name) && !locals.containsKey(name)) {
-            throw new ParseError("attempt to use function `" + name + "' as a variable", t.line(), -2);
+            throw new ParseError("function `" + name + "' called with space between name and `(',\nor used as a variable or an array", t.line(), -3);
         }
         Integer l = locals.get(name);
         if (l != null) return new Expr.Local(l, name);

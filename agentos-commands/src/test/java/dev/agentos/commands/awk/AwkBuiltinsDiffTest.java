@@ -108,7 +108,14 @@ class AwkBuiltinsDiffTest {
                 c("BEGIN { s = \"xyz\"; sub(/x|xy|xyz/, \"<&>\", s); print s }"),
                 c("BEGIN { print match(\"abcd\", /b|bc|bcd/), RLENGTH }"),
                 c("BEGIN { n = split(\"a--b-c\", p, /-|--/); print n, p[2] }"),
-                c("BEGIN { s = \"aaa\"; gsub(/a|aa/, \"X\", s); print s }"));
+                c("BEGIN { s = \"aaa\"; gsub(/a|aa/, \"X\", s); print s }"),
+                args("-v", "r=[", "BEGIN { if (\"a\" ~ r) print \"m\" }"),
+                args("-v", "r=[a", "BEGIN { if (\"a\" ~ r) print \"m\" }"),
+                args("-v", "r=a(", "BEGIN { if (\"a\" ~ r) print \"m\" }"),
+                args("-v", "r=a)", "BEGIN { if (\"a)\" ~ r) print \"m\" }"),
+                args("-v", "r=[[:foo:]]", "BEGIN { if (\"a\" ~ r) print \"m\" }"),
+                args("-v", "r=a**", "BEGIN { if (\"aaa\" ~ r) print \"m\"; s = \"aaab\"; sub(r, \"X\", s); print s }"),
+                args("-v", "r=a{1", "BEGIN { if (\"a{1\" ~ r) print \"m\" }"));
     }
 
     @TestFactory Stream<DynamicTest> timeFunctions() {

@@ -125,6 +125,24 @@ class AwkIoDiffTest {
                 args("--field-separator=,", "{ print $2 }", "csv"),
                 args("--assign=v=7", "BEGIN { print v }"),
                 args("--file=prog.awk", "a"),
-                args("--source=BEGIN { print \"src\" }"));
+                args("--source=BEGIN { print \"src\" }"),
+                in("a b\n", "{ print $-1 }"),
+                c("BEGIN { x = 4; y = 0; x /= y }"),
+                c("BEGIN { x = 4; y = 0; x %= y }"),
+                c("BEGIN { a[1] = 1; a = 2 }"),
+                c("BEGIN { x = 1; x[1] = 2 }"),
+                c("function f(x) { return x } BEGIN { f = 1 }"),
+                c("BEGIN { print \"unterminated }"),
+                c("BEGIN { print /unterminated }"),
+                c("BEGIN { print \"a\" > }"),
+                c("{ print $1 "),
+                c("BEGIN { break }"),
+                c("function f() { return } BEGIN { return }"),
+                c("BEGIN { getline < }"),
+                c("BEGIN { printf \"%z\\n\", 1 }"),
+                c("BEGIN { x = \"[\"; if (\"a\" ~ x) print }"),
+                c("BEGIN { NF = -1 }"),
+                c("function f(a, a) { } BEGIN { }"),
+                c("function f() { } function f() { } BEGIN { }"));
     }
 }
