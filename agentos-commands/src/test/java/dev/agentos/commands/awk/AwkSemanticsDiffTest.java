@@ -20,7 +20,9 @@ class AwkSemanticsDiffTest {
     @BeforeAll static void setUp() {
         assumeTrue(CommandDiff.hostHas("gawk"));
         diff = new CommandDiff();
-        diff.file("f1", "x\ny\n").file("f2", "z\n");
+        diff.file("f1", "x\ny\n").file("f2", "z\n")
+                .file("passwd", "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nme:x:1000:1000:Me,,,:/home/me:/bin/zsh\n")
+                .file("keys", "b\nd\n").file("data", "a 1\nb 2\nc 3\nd 4\nb 5\n").file("crlf", "one\r\ntwo\r\n");
     }
 
     @AfterAll static void tearDown() {
@@ -139,6 +141,33 @@ class AwkSemanticsDiffTest {
                 in("abcdefghij\n", "BEGIN { FIELDWIDTHS = \"2 3\" } { print NF, $2; FS = \" \" } END { print NF }"),
                 c("function cmp(i1, v1, i2, v2) { return v1 < v2 ? -1 : v1 > v2 } BEGIN { a[\"x\"] = 3; a[\"y\"] = 1; a[\"z\"] = 2; PROCINFO[\"sorted_in\"] = \"cmp\"; for (k in a) print k }"),
                 c("BEGIN { a[\"x\"] = 3; a[\"y\"] = 1; a[\"z\"] = 2; n = asort(a, b, \"@val_num_desc\"); print n, b[1], b[3]; n = asorti(a, c, \"@ind_str_desc\"); print c[1] }"));
+    }
+
+    @TestFactory Stream<DynamicTest> commonIdioms() {
+        return AwkDiff.all(diff,
+                args("-F:", "{ print $1 }", "passwd"),
+                args("-F:", "$3 >= 1000 { print $1, $6 }", "passwd"),
+                args("-F:", "-v", "OFS=|", "{ $1 = $1 } 1", "passwd"),
+                args("NR == FNR { k[$1]; next } $1 in k", "keys", "data"),
+                args("!seen[$1]++", "data"),
+                args("{ $1 = \"\"; print substr($0, 2) }", "data"),
+                args("{ a[NR] = $0 } END { for (i = NR; i > 0; i--) print a[i] }", "data"),
+                args("{ s[$1] += $2 } END { PROCINFO[\"sorted_in\"] = \"@ind_str_asc\"; for (k in s) print k, s[k] }", "data"),
+                args("{ printf \"%-5s|%5.2f\\n\", $1, $2 }", "data"),
+                args("{ gsub(/\\r/, \"\") } 1", "crlf"),
+                args("{ sub(/\\r$/, \"\"); print length($0) }", "crlf"),
+                args("END { print NR }", "data"),
+                args("NR % 2 == 0", "data"),
+                args("{ print $NF }", "data"),
+                args("BEGIN { OFS = \"\\t\" } { $1 = $1 } 1", "data"),
+                args("{ n = split($0, c, \"\"); for (i = n; i; i--) printf \"%s\", c[i]; print \"\" }", "data"),
+                args("{ max = ($2 > max ? $2 : max) } END { print max }", "data"),
+                args("length > 3", "passwd"),
+                args("/b/ { c++ } END { print c + 0 }", "data"),
+                args("{ print toupper(substr($1, 1, 1)) substr($1, 2) }", "passwd"),
+                args("-F:", "{ users = users (NR > 1 ? \",\" : \"\") $1 } END { print users }", "passwd"),
+                args("{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }", "data"),
+                args("BEGIN { while ((getline l < \"keys\") > 0) k[l] = 1 } ($1 in k) { print \"hit\", $0 }", "data"));
     }
 
     @Test void inplaceEditRewritesEachFile() {
