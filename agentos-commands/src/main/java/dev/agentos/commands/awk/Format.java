@@ -120,13 +120,20 @@ final class Format {
         boolean numeric = true;
         switch (conv) {
             case 'd', 'i' -> {
-                BigInteger v = toInteger(d);
-                if (v.signum() < 0) { sign = "-"; v = v.negate(); }
+                boolean small = Math.abs(d) < 9.2e18;
+                long lv = small ? (long) d : 0;
+                BigInteger v = small ? null : toInteger(d);
+                int signum = small ? Long.signum(lv) : v.signum();
+                if (signum < 0) sign = "-";
                 else if (plus) sign = "+";
                 else if (space) sign = " ";
-                digits = v.toString();
+                if (small) {
+                    digits = lv == Long.MIN_VALUE ? "9223372036854775808" : Long.toString(Math.abs(lv));
+                } else {
+                    digits = v.abs().toString();
+                }
                 if (prec >= 0) {
-                    if (prec == 0 && v.signum() == 0) digits = "";
+                    if (prec == 0 && signum == 0) digits = "";
                     digits = zeros(prec - digits.length()) + digits;
                 }
             }
