@@ -202,6 +202,19 @@ final class Awk implements Program {
             String ctxInfo = e.withLocation && runner.inMain() ? "(FILENAME=" + rt.toStr(rt.getGlobal(Interp.FILENAME, "FILENAME")) + " FNR=" + (long) rt.fnr + ") " : "";
             err(ctx, me + ": " + where + ctxInfo + "fatal: " + e.getMessage() + "\n");
             return 2;
+        } catch (Interp.Control c) {
+            io.closeAllQuietly();
+            return rt.exitCode;
+        } catch (AgentOsException e) {
+            if (e.is(dev.agentos.kernel.Errno.EPIPE)) throw e;
+            io.closeAllQuietly();
+            String file = rt.toStr(rt.getGlobal(Interp.FILENAME, "FILENAME"));
+            err(ctx, me + ": fatal: error reading input file `" + file + "': " + AwkIo.reason(e) + "\n");
+            return 2;
+        } catch (StackOverflowError e) {
+            io.closeAllQuietly();
+            err(ctx, me + ": " + srcName + ":" + rt.line + ": fatal: function call nesting too deep\n");
+            return 2;
         }
         io.closeAll();
         return rt.exitCode;

@@ -50,8 +50,13 @@ final class Runner implements AwkIo.FileHooks {
             rt.setRecord(rec);
             for (int k = 0, n = main.size(); k < n; k++) {
                 Stmt.Rule r = main.get(k);
-                if (!matches(r)) continue;
-                int c = r.action == null ? print() : rt.run(r.action);
+                int c;
+                try {
+                    if (!matches(r)) continue;
+                    c = r.action == null ? print() : rt.run(r.action);
+                } catch (Interp.Control x) {
+                    c = x.code;
+                }
                 if (c == Stmt.NORMAL) continue;
                 if (c == Stmt.NEXT) break;
                 if (c == Stmt.NEXTFILE) {

@@ -206,7 +206,10 @@ class AwkLanguageDiffTest {
                 c("func short() { return \"func keyword\" } BEGIN { print short() }"),
                 in("a\nb\nc\n", "function skip() { next } NR == 2 { skip() } { print }"),
                 in("a\nb\n", "function quit() { exit 7 } { quit() } END { print \"end\" }"),
-                c("BEGIN { switch_ = 1; print switch_ }"));
+                c("BEGIN { switch_ = 1; print switch_ }"),
+                in("a\nb\n", "function stop() { exit 4 } stop() { print \"no\" } END { print \"end\", NR }"),
+                in("a\nb\nc\n", "function skip() { next } NR == 2 && skip() { print \"no\" } { print }"),
+                c("function deep(n) { return n == 0 ? 0 : 1 + deep(n - 1) } BEGIN { print deep(2000) }"));
     }
 
     @TestFactory Stream<DynamicTest> arrays() {
