@@ -8,5 +8,8 @@ public final class AwkCommands {
 
     /** Adds this group's commands to the base image. */
     public static void register(ProgramRegistry.Builder programs) {
+        Awk awk = new Awk();
+        programs.add("awk", awk, "/usr/bin");
+        programs.add("gawk", awk, "/usr/bin");
     }
 }
