@@ -25,6 +25,13 @@ public final class FileCommands {
                 .add("basename", new Basename(), "/usr/bin")
                 .add("dirname", new Dirname(), "/usr/bin")
                 .add("install", new Install(), "/usr/bin")
-                .add("truncate", new Truncate(), "/usr/bin");
+                .add("truncate", new Truncate(), "/usr/bin")
+                .add("ls", new Ls())
+                .add("stat", new Stat(), "/usr/bin")
+                .add("du", new Du(), "/usr/bin")
+                .add("df", new Df())
+                .add("dd", new Dd())
+                .add("file", new FileType(), "/usr/bin")
+                .add("tree", new Tree(), "/usr/bin");
     }
 }

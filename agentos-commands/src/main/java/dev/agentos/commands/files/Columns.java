@@ -1,0 +1,48 @@
+package dev.agentos.commands.files;
+
+import java.util.List;
+
+/** ls's -C layout: names down then across, as many columns as fit the line (GNU's calculate_columns). */
+final class Columns {
+    private static final int MIN_COLUMN_WIDTH = 3;
+
+    private Columns() {}
+
+    static String vertical(List<String> cells, int lineWidth) {
+        int n = cells.size();
+        if (n == 0) return "";
+        int maxCols = Math.max(1, Math.min(n, lineWidth / MIN_COLUMN_WIDTH));
+        int best = 1;
+        int[] bestWidths = null;
+        for (int cols = 1; cols <= maxCols; cols++) {
+            int rows = (n + cols - 1) / cols;
+            int[] widths = new int[cols];
+            java.util.Arrays.fill(widths, MIN_COLUMN_WIDTH);
+            for (int i = 0; i < n; i++) {
+                int col = i / rows;
+                int w = cells.get(i).length() + (col == cols - 1 ? 0 : 2);
+                widths[col] = Math.max(widths[col], w);
+            }
+            int total = 0;
+            for (int w : widths) total += w;
+            if (total < lineWidth || cols == 1) {
+                best = cols;
+                bestWidths = widths;
+            }
+        }
+        int rows = (n + best - 1) / best;
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < best; c++) {
+                int i = c * rows + r;
+                if (i >= n) break;
+                String s = cells.get(i);
+                sb.append(s);
+                boolean last = (c + 1) * rows + r >= n;
+                if (!last) sb.append(" ".repeat(bestWidths[c] - s.length()));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}
