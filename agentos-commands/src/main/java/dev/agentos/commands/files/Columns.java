@@ -2,9 +2,10 @@ package dev.agentos.commands.files;
 
 import java.util.List;
 
-/** ls's -C layout: names down then across, as many columns as fit the line (GNU's calculate_columns). */
+/** ls's -C layout: names down then across, as many columns as fit the line (GNU's calculate_columns); -w 0 means no limit (and no tabs). */
 final class Columns {
     private static final int MIN_COLUMN_WIDTH = 3;
+    private static final int TAB = 8;
 
     private Columns() {}
 
@@ -33,16 +34,32 @@ final class Columns {
         int rows = (n + best - 1) / best;
         StringBuilder sb = new StringBuilder();
         for (int r = 0; r < rows; r++) {
+            int pos = 0;
             for (int c = 0; c < best; c++) {
                 int i = c * rows + r;
                 if (i >= n) break;
                 String s = cells.get(i);
                 sb.append(s);
                 boolean last = (c + 1) * rows + r >= n;
-                if (!last) sb.append(" ".repeat(bestWidths[c] - s.length()));
+                if (!last && lineWidth == Integer.MAX_VALUE) sb.append(" ".repeat(bestWidths[c] - s.length()));
+                else if (!last) indent(sb, pos + s.length(), pos + bestWidths[c]);
+                pos += bestWidths[c];
             }
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** GNU ls pads with tabs where a tab stop (every 8) fits, then spaces. */
+    private static void indent(StringBuilder sb, int from, int to) {
+        while (from < to) {
+            if (to / TAB > (from + 1) / TAB) {
+                sb.append('\t');
+                from += TAB - from % TAB;
+            } else {
+                sb.append(' ');
+                from++;
+            }
+        }
     }
 }

@@ -81,7 +81,7 @@ final class Cp extends FileCommand {
             boolean isDir = SysFiles.stat(inv.ctx(), last).map(FileStat::isDirectory).orElse(false);
             if (!isDir) {
                 if (ops.size() > 2) {
-                    inv.error("target " + Quoting.always(last) + " is not a directory");
+                    inv.error("target " + Quoting.always(last) + (SysFiles.stat(inv.ctx(), last).isPresent() ? ": Not a directory" : ": No such file or directory"));
                     return new Targets(List.of(), 1);
                 }
                 return new Targets(List.<String[]>of(new String[] {ops.get(0), last}), -1);

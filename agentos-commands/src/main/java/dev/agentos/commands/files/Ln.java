@@ -25,7 +25,10 @@ final class Ln extends FileCommand {
         boolean noTarget = inv.has("T");
         if (ops.isEmpty()) return usageError(inv, "missing file operand");
         if (targetDir.isPresent() && noTarget) return usageError(inv, "cannot combine --target-directory and --no-target-directory");
-        if (inv.has("r") && !inv.has("s")) return usageError(inv, "cannot do --relative without --symbolic");
+        if (inv.has("r") && !inv.has("s")) {
+            inv.error("cannot do --relative without --symbolic");
+            return 1;
+        }
         String dir;
         List<String> sources;
         if (targetDir.isPresent()) {
@@ -43,7 +46,7 @@ final class Ln extends FileCommand {
             boolean isDir = (inv.has("n") ? SysFiles.lstat(inv.ctx(), last) : SysFiles.stat(inv.ctx(), last)).map(FileStat::isDirectory).orElse(false);
             if (!isDir) {
                 if (ops.size() > 2) {
-                    inv.error("target " + Quoting.always(last) + " is not a directory");
+                    inv.error("target " + Quoting.always(last) + (SysFiles.stat(inv.ctx(), last).isPresent() ? ": Not a directory" : ": No such file or directory"));
                     return 1;
                 }
                 return link(inv, ops.get(0), last) ? 0 : 1;

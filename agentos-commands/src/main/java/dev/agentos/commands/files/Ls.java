@@ -31,7 +31,8 @@ final class Ls extends FileCommand {
                 .flag('1', null, "1").flag('C', null, "C").flag('R', "recursive", "R").flag('h', "human-readable", "h")
                 .flag('S', null, "S").flag('t', null, "t").flag('r', "reverse", "r").flag('d', "directory", "d")
                 .flag('F', "classify", "F").optionalArg((char) 0, "color", "color").flag('n', "numeric-uid-gid", "n")
-                .flag('U', null, "U").flag('i', "inode", "i");
+                .flag('U', null, "U").flag('i', "inode", "i")
+                .withArg('w', "width", "w");
     }
 
     /** One name to show, with what lstat (and stat, for a symlink) said. */
@@ -58,11 +59,16 @@ final class Ls extends FileCommand {
                     if (!List.of("always", "yes", "force", "never", "no", "none", "auto", "tty", "if-tty").contains(w)) {
                         inv.error("invalid argument " + Quoting.always(w) + " for '--color'\nValid arguments are:\n  - 'always', 'yes', 'force'\n  - 'never', 'no', 'none'\n  - 'auto', 'tty', 'if-tty'");
                         dev.agentos.commands.Gnu.print(inv.ctx().stderr(), "Try 'ls --help' for more information.\n");
-                        return 2;
+                        return 1;
                     }
                 }
                 default -> { }
             }
+        }
+        Optional<String> w = inv.options().last("w");
+        if (w.isPresent() && !w.get().matches("\\d+")) {
+            inv.error("invalid line width: " + Quoting.always(w.get()));
+            return 2;
         }
         Opts o = new Opts(format, show, sort, inv.has("r"), inv.has("R"), inv.has("h"), inv.has("d"), inv.has("F"),
                 inv.has("n"), inv.has("i"), inv.ctx().isatty(1), lineWidth(inv));
@@ -70,6 +76,15 @@ final class Ls extends FileCommand {
     }
 
     private static int lineWidth(Invocation inv) {
+        Optional<String> w = inv.options().last("w");
+        if (w.isPresent()) {
+            try {
+                int c = Integer.parseInt(w.get());
+                if (c >= 0) return c == 0 ? Integer.MAX_VALUE : c;
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
         Optional<String> cols = inv.ctx().getenv("COLUMNS");
         if (cols.isPresent()) {
             try {

@@ -22,7 +22,7 @@ final class PathNames {
         int slash = p.lastIndexOf('/', end - 1);
         if (slash < 0) return ".";
         while (slash > 0 && p.charAt(slash - 1) == '/') slash--;
-        if (slash == 0) return p.startsWith("//") && !p.startsWith("///") && p.length() > 2 && !p.substring(2).contains("/") ? "//" : "/";
+        if (slash == 0) return "/";
         return p.substring(0, slash);
     }
 
