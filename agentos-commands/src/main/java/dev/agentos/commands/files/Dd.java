@@ -29,7 +29,7 @@ final class Dd extends FileCommand {
                 case "of" -> out = v;
                 case "status" -> {
                     if (!Set.of("none", "noxfer", "progress", "default").contains(v)) {
-                        inv.error("invalid status level " + Quoting.always(v));
+                        inv.error("invalid status level: " + Quoting.always(v));
                         dev.agentos.commands.Gnu.print(inv.ctx().stderr(), "Try 'dd --help' for more information.\n");
                         return 1;
                     }

@@ -48,13 +48,14 @@ final class Df extends FileCommand {
             usedS = amount(used, human, inodes);
             rows.add(new String[] {"agentos", size, usedS, avail, pct, "/"});
         }
+        if (rows.size() == 1) return status;
         int[] w = new int[6];
         for (String[] r : rows) for (int i = 0; i < 6; i++) w[i] = Math.max(w[i], r[i].length());
         w[0] = Math.max(w[0], 14);
         StringBuilder sb = new StringBuilder();
         for (String[] r : rows) {
             sb.append(Ls.pad(r[0], w[0], false));
-            for (int i = 1; i < 5; i++) sb.append(' ').append(Ls.pad(r[i], w[i], !(r == rows.get(0) && i == 4 && false)));
+            for (int i = 1; i < 5; i++) sb.append(' ').append(Ls.pad(r[i], w[i], true));
             sb.append(' ').append(r[5]).append('\n');
         }
         inv.print(sb.toString());

@@ -41,7 +41,7 @@ final class Stat extends FileCommand {
             try {
                 st = inv.has("L") ? inv.ctx().stat(f) : inv.ctx().lstat(f);
             } catch (AgentOsException e) {
-                fail(inv, "cannot stat", f, e);
+                fail(inv, "cannot statx", f, e);
                 status = 1;
                 continue;
             }
@@ -98,9 +98,12 @@ final class Stat extends FileCommand {
     }
 
     private static String pad(String v, String flags) {
-        boolean left = flags.contains("-");
-        boolean zero = flags.startsWith("0") || flags.matches("[-+ #']*0.*");
-        String spec = flags.replaceAll("[-+ #0']", "");
+        int k = 0;
+        while (k < flags.length() && "-+ #0'".indexOf(flags.charAt(k)) >= 0) k++;
+        String flagChars = flags.substring(0, k);
+        boolean left = flagChars.contains("-");
+        boolean zero = flagChars.contains("0");
+        String spec = flags.substring(k);
         int width = 0, prec = -1;
         if (!spec.isEmpty()) {
             String[] parts = spec.split("\\.", -1);
