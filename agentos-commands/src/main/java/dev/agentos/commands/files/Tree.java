@@ -16,10 +16,27 @@ final class Tree extends FileCommand {
     @Override protected String packageName() { return "tree"; }
 
     @Override protected Getopt options() {
-        return Getopt.create().flag('a', null, "a").flag('d', null, "d").withArg('L', null, "L");
+        return Getopt.create().flag('a', null, "a").flag('d', null, "d").withArg('L', null, "L").withArg((char) 0, "charset", "charset");
     }
 
-    private record Run(Invocation inv, boolean all, boolean dirsOnly, int max, long[] counts) {}
+    private record Run(Invocation inv, boolean all, boolean dirsOnly, int max, long[] counts, String[] lines) {}
+
+    /**
+     * Branch, last branch, pipe and blank: Unicode in a UTF-8 locale (or --charset=utf-8), ASCII otherwise.
+     * tree 2 pads its Unicode pipe with two no-break spaces.
+     */
+    private static final String[] UNICODE = {"├── ", "└── ", "│\u00a0\u00a0 ", "    "};
+    private static final String[] ASCII = {"|-- ", "`-- ", "|   ", "    "};
+
+    private static boolean utf8(Invocation inv) {
+        Optional<String> cs = inv.options().last("charset");
+        if (cs.isPresent()) return cs.get().toLowerCase().replace("-", "").equals("utf8");
+        String loc = inv.ctx().getenv("LC_ALL").filter(v -> !v.isEmpty())
+                .or(() -> inv.ctx().getenv("LC_CTYPE").filter(v -> !v.isEmpty()))
+                .or(() -> inv.ctx().getenv("LANG")).orElse("C");
+        String l = loc.toLowerCase();
+        return l.contains("utf-8") || l.contains("utf8");
+    }
 
     @Override protected int execute(Invocation inv) {
         int max = Integer.MAX_VALUE;
@@ -35,16 +52,19 @@ final class Tree extends FileCommand {
                 return 1;
             }
         }
-        Run run = new Run(inv, inv.has("a"), inv.has("d"), max, new long[2]);
+        Run run = new Run(inv, inv.has("a"), inv.has("d"), max, new long[2], utf8(inv) ? UNICODE : ASCII);
         List<String> ops = inv.operands().isEmpty() ? List.of(".") : inv.operands();
         int status = 0;
         for (String op : ops) {
             Optional<FileStat> st = SysFiles.stat(inv.ctx(), op);
             if (st.isEmpty() || !st.get().isDirectory()) {
-                inv.print(op + (st.isEmpty() ? "  [error opening dir]\n" : " [error opening dir]\n"));
-                status = 2;
+                // tree 2 reports any operand it cannot open as a directory, and counts a file as a file
+                inv.print(op + "  [error opening dir]\n");
+                if (st.isEmpty()) status = 2;
+                else run.counts[1]++;
                 continue;
             }
+            run.counts[0]++;
             inv.print(op + "\n");
             walk(run, op, "", 1);
         }
@@ -87,10 +107,10 @@ final class Tree extends FileCommand {
                     // shown bare
                 }
             }
-            run.inv.print(prefix + (last ? "└── " : "├── ") + label + "\n");
+            run.inv.print(prefix + (last ? run.lines[1] : run.lines[0]) + label + "\n");
             if (e[2].equals("d")) {
                 run.counts[0]++;
-                if (e[3].isEmpty() && level < run.max) walk(run, e[1], prefix + (last ? "    " : "│   "), level + 1);
+                if (e[3].isEmpty() && level < run.max) walk(run, e[1], prefix + (last ? run.lines[3] : run.lines[2]), level + 1);
             } else {
                 run.counts[1]++;
             }
