@@ -24,12 +24,18 @@ final class Realpath extends FileCommand {
             if (o.key().equals("m")) mode = Canonical.Mode.MISSING;
         }
         boolean strip = inv.has("s");
+        boolean logical = false;
+        for (Getopt.Option o : inv.options().options()) {
+            if (o.key().equals("L")) logical = true;
+            if (o.key().equals("P")) logical = false;
+        }
+        final boolean lexicalDots = logical;
         Optional<String> relTo = inv.options().last("relative-to");
         Optional<String> relBase = inv.options().last("relative-base");
         String to = null, base = null;
         try {
-            if (relTo.isPresent()) to = canon(inv, relTo.get(), mode, strip);
-            if (relBase.isPresent()) base = canon(inv, relBase.get(), mode, strip);
+            if (relTo.isPresent()) to = canon(inv, relTo.get(), mode, strip, lexicalDots);
+            if (relBase.isPresent()) base = canon(inv, relBase.get(), mode, strip, lexicalDots);
         } catch (AgentOsException e) {
             inv.error(relTo.orElse(relBase.orElse("")) + ": " + SysFiles.reason(e));
             return 1;
@@ -42,7 +48,7 @@ final class Realpath extends FileCommand {
         int status = 0;
         for (String op : inv.operands()) {
             try {
-                String p = canon(inv, op, mode, strip);
+                String p = canon(inv, op, mode, strip, lexicalDots);
                 if (to != null && (base == null || within(p, base))) p = PathNames.relative(p, to);
                 inv.print(p + (inv.has("z") ? "\0" : "\n"));
             } catch (AgentOsException e) {
@@ -57,7 +63,9 @@ final class Realpath extends FileCommand {
         return base.equals("/") || p.equals(base) || p.startsWith(base + "/");
     }
 
-    private static String canon(Invocation inv, String p, Canonical.Mode mode, boolean strip) {
+    /** -L resolves ".." before symlinks (lexically); -s never resolves symlinks. */
+    private static String canon(Invocation inv, String p, Canonical.Mode mode, boolean strip, boolean logical) {
+        if (logical && !strip) p = PathNames.normalize(inv.ctx().cwd(), p);
         if (strip) {
             String n = PathNames.normalize(inv.ctx().cwd(), p);
             if (mode == Canonical.Mode.EXISTING) inv.ctx().lstat(n);

@@ -104,6 +104,71 @@ class TreeAndFileDiffTest {
                         + "utf8:   Unicode text, UTF-8 text\n");
     }
 
+    @Test void fileDescribesArchivesImagesAndElfLikeFile544() throws Exception {
+        diff.file("g.gz", gzip("g", 1795558872L, "hello\n".getBytes()))
+                .file("z.zip", zip())
+                .file("t.tar", tar())
+                .file("j.jpg", new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0,
+                        (byte) 0xff, (byte) 0xc0, 0, 17, 8, 0, 2, 0, 3, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1})
+                .file("e.elf", new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0, 1, 0, 0, 0})
+                .file("latin", new byte[] {(byte) 0xe9, 't', (byte) 0xe9, '\n'})
+                .file("cr", "x\ry\r")
+                .file("long", "x".repeat(400) + "\n")
+                .file("arr.json", "[1,2]")
+                .file("str.json", "\"str\"\n");
+        same("file", "g.gz", "z.zip", "t.tar", "j.jpg", "e.elf");
+        same("file", "latin", "cr", "long", "arr.json", "str.json");
+        assertThat(diff.vm("", List.of("file", "-b", "g.gz", "e.elf", "t.tar")).stdout()).isEqualTo(
+                "gzip compressed data, was \"g\", last modified: Tue Nov 24 22:21:12 2026, from Unix, original size modulo 2^32 6\n"
+                        + "ELF 64-bit LSB executable, x86-64, version 1 (SYSV)\n"
+                        + "POSIX tar archive (GNU)\n");
+    }
+
+    private static byte[] gzip(String name, long mtime, byte[] data) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        out.write(new byte[] {0x1f, (byte) 0x8b, 8, 8, (byte) mtime, (byte) (mtime >> 8), (byte) (mtime >> 16), (byte) (mtime >> 24), 0, 3});
+        out.write(name.getBytes());
+        out.write(0);
+        var def = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        def.setInput(data);
+        def.finish();
+        byte[] buf = new byte[1024];
+        int n = def.deflate(buf);
+        out.write(buf, 0, n);
+        var crc = new java.util.zip.CRC32();
+        crc.update(data);
+        long c = crc.getValue(), len = data.length;
+        out.write(new byte[] {(byte) c, (byte) (c >> 8), (byte) (c >> 16), (byte) (c >> 24), (byte) len, (byte) (len >> 8), (byte) (len >> 16), (byte) (len >> 24)});
+        return out.toByteArray();
+    }
+
+    private static byte[] zip() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(out)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("a"));
+            z.write("hello".repeat(100).getBytes());
+            z.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] tar() {
+        byte[] t = new byte[1024];
+        System.arraycopy("g".getBytes(), 0, t, 0, 1);
+        System.arraycopy("0000644\0".getBytes(), 0, t, 100, 8);
+        System.arraycopy("0000000\0".getBytes(), 0, t, 108, 8);
+        System.arraycopy("0000000\0".getBytes(), 0, t, 116, 8);
+        System.arraycopy("00000000000\0".getBytes(), 0, t, 124, 12);
+        System.arraycopy("00000000000\0".getBytes(), 0, t, 136, 12);
+        t[156] = '0';
+        System.arraycopy("ustar  \0".getBytes(), 0, t, 257, 8);
+        java.util.Arrays.fill(t, 148, 156, (byte) ' ');
+        int sum = 0;
+        for (int i = 0; i < 512; i++) sum += t[i] & 0xff;
+        System.arraycopy(String.format("%06o\0 ", sum).getBytes(), 0, t, 148, 8);
+        return t;
+    }
+
     @Test void fileNamesBinaryFormatsAndSpecialFiles() {
         files();
         same("file", "wasm", "png", "gif", "bin");
