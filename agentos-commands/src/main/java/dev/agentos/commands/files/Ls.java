@@ -211,6 +211,8 @@ final class Ls extends FileCommand {
         }
 
         private void print(List<Entry> entries, boolean total) {
+            // on a terminal GNU quotes names that need it, and indents the others by one to keep them aligned
+            boolean align = o.tty && o.format != '1' && entries.stream().anyMatch(e -> Quoting.needs(e.name));
             if (o.format == 'l') {
                 long blocks = 0;
                 for (Entry e : entries) blocks += e.st.blocks();
@@ -232,7 +234,7 @@ final class Ls extends FileCommand {
                             .append(pad(group(e), groupW, false)).append(' ')
                             .append(pad(size(e), sizeW, true)).append(' ')
                             .append(date(e.st.mtimeNanos())).append(' ')
-                            .append(name(e.name));
+                            .append(align && !Quoting.needs(e.name) ? " " : "").append(name(e.name));
                     if (e.st.isSymlink() && e.link != null) {
                         sb.append(" -> ").append(name(e.link));
                         if (o.classify && e.target != null) sb.append(indicator(e.target));
@@ -246,7 +248,7 @@ final class Ls extends FileCommand {
             }
             List<String> cells = new ArrayList<>();
             for (Entry e : entries) {
-                String c = name(e.name) + (o.classify ? indicator(e.st) : "");
+                String c = (align && !Quoting.needs(e.name) ? " " : "") + name(e.name) + (o.classify ? indicator(e.st) : "");
                 if (o.inode) c = e.st.ino() + " " + c;
                 cells.add(c);
             }
