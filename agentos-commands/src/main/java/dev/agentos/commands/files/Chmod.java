@@ -79,7 +79,12 @@ final class Chmod implements Program {
             try {
                 st = top ? inv.ctx().stat(f) : inv.ctx().lstat(f);
             } catch (AgentOsException e) {
-                if (!inv.has("f")) FileCommand.fail(inv, "cannot access", f, e);
+                boolean dangling = top && SysFiles.lstat(inv.ctx(), f).map(FileStat::isSymlink).orElse(false);
+                if (!inv.has("f")) {
+                    if (dangling) inv.error("cannot operate on dangling symlink " + Quoting.always(f));
+                    else FileCommand.fail(inv, "cannot access", f, e);
+                }
+                if (inv.has("v")) inv.print(Quoting.always(f) + " could not be accessed\n");
                 return false;
             }
             if (st.isSymlink()) return true;

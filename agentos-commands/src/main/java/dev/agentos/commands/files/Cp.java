@@ -92,6 +92,11 @@ final class Cp extends FileCommand {
     }
 
     static boolean copy(Invocation inv, Policy p, String src, String dst, boolean top) {
+        return copy(inv, p, src, dst, top, Optional.empty());
+    }
+
+    /** {@code skip}: the directory a copy-into-itself made, which the walk must not enter. */
+    private static boolean copy(Invocation inv, Policy p, String src, String dst, boolean top, Optional<FileStat> skip) {
         var ctx = inv.ctx();
         FileStat st;
         try {
@@ -101,6 +106,16 @@ final class Cp extends FileCommand {
             return false;
         }
         Optional<FileStat> existing = SysFiles.stat(ctx, dst).or(() -> SysFiles.lstat(ctx, dst));
+        if (existing.isEmpty()) {
+            try {
+                ctx.lstat(dst);
+            } catch (AgentOsException e) {
+                if (!e.is(dev.agentos.kernel.Errno.ENOENT)) {
+                    fail(inv, "cannot stat", dst, e);
+                    return false;
+                }
+            }
+        }
         if (existing.isPresent() && existing.get().ino() == st.ino() && existing.get().dev() == st.dev()) {
             inv.error(Quoting.always(src) + " and " + Quoting.always(dst) + " are the same file");
             return false;
@@ -110,12 +125,10 @@ final class Cp extends FileCommand {
                 inv.error("-r not specified; omitting directory " + Quoting.always(src));
                 return false;
             }
+            boolean intoItself = false;
             if (top) {
                 String s = Canonical.resolve(ctx, src, Canonical.Mode.MISSING), d = Canonical.resolve(ctx, dst, Canonical.Mode.MISSING);
-                if (d.startsWith(s + "/") || d.equals(s)) {
-                    inv.error("cannot copy a directory, " + Quoting.always(src) + ", into itself, " + Quoting.always(dst));
-                    return false;
-                }
+                intoItself = d.startsWith(s + "/") || d.equals(s);
             }
             boolean created = false;
             if (existing.isPresent()) {
@@ -134,10 +147,17 @@ final class Cp extends FileCommand {
                 if (p.verbose) inv.print(Quoting.always(src) + " -> " + Quoting.always(dst) + "\n");
             }
             boolean ok = true;
+            Optional<FileStat> made = intoItself ? SysFiles.stat(ctx, dst) : skip;
             try {
-                for (DirEntry e : ctx.readdir(src)) {
+                // GNU reads a directory in inode order (savedir's SAVEDIR_SORT_FASTREAD)
+                List<DirEntry> entries = new java.util.ArrayList<>(ctx.readdir(src));
+                entries.sort(java.util.Comparator.comparingLong(DirEntry::ino));
+                for (DirEntry e : entries) {
                     if (e.name().equals(".") || e.name().equals("..")) continue;
-                    ok &= copy(inv, p, PathNames.join(src, e.name()), PathNames.join(dst, e.name()), false);
+                    // a copy into itself stops at the directory it made, as GNU's copy_dir does
+                    if (made.isPresent() && SysFiles.lstat(ctx, PathNames.join(src, e.name()))
+                            .map(x -> x.ino() == made.get().ino() && x.dev() == made.get().dev()).orElse(false)) break;
+                    ok &= copy(inv, p, PathNames.join(src, e.name()), PathNames.join(dst, e.name()), false, made);
                 }
             } catch (AgentOsException e) {
                 fail(inv, "cannot access", src, e);
@@ -150,7 +170,16 @@ final class Cp extends FileCommand {
                 fail(inv, "preserving permissions for", dst, e);
                 return false;
             }
+            if (intoItself) {
+                inv.error("cannot copy a directory, " + Quoting.always(src) + ", into itself, " + Quoting.always(dst));
+                return false;
+            }
             return ok;
+        }
+        if (existing.isPresent() && existing.get().isSymlink() && !st.isSymlink() && !p.force
+                && SysFiles.stat(ctx, dst).isEmpty()) {
+            inv.error("not writing through dangling symlink " + Quoting.always(dst));
+            return false;
         }
         if (existing.isPresent()) {
             if (p.clobber == 'n') return true;

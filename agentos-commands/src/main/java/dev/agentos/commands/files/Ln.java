@@ -108,8 +108,9 @@ final class Ln extends FileCommand {
             if (symbolic) inv.ctx().symlink(target, dst);
             else inv.ctx().link(src, dst);
         } catch (AgentOsException e) {
-            if (!symbolic && !e.is(Errno.EEXIST) && !e.is(Errno.ENOENT)) {
-                inv.error("failed to create hard link " + Quoting.always(dst) + " => " + Quoting.always(src) + ": " + SysFiles.reason(e));
+            if (e.is(Errno.ENAMETOOLONG) || target.isEmpty()) {
+                inv.error("failed to create " + kind + " " + Quoting.always(dst) + (symbolic ? " -> " : " => ")
+                        + Quoting.always(target) + ": " + SysFiles.reason(e));
             } else {
                 fail(inv, "failed to create " + kind, dst, e);
             }

@@ -42,9 +42,25 @@ final class Mkdir extends FileCommand {
             } catch (AgentOsException e) {
                 fail(inv, "cannot create directory", dir, e);
                 status = 1;
+            } catch (ParentFailure e) {
+                fail(inv, "cannot create directory", e.path, e.cause);
+                status = 1;
             }
         }
         return status;
+    }
+
+    /** An ancestor that -p could not make: GNU names it rather than the operand. */
+    private static final class ParentFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String path;
+        final transient AgentOsException cause;
+
+        ParentFailure(String path, AgentOsException cause) {
+            super(path, null, false, false);
+            this.path = path;
+            this.cause = cause;
+        }
     }
 
     /** Creates each missing ancestor of {@code dir}, u+wx so the next level can be made. */
@@ -62,8 +78,8 @@ final class Mkdir extends FileCommand {
                 if ((0777 & ~umask) != wanted) inv.ctx().chmod(p, wanted);
                 if (inv.has("v")) inv.print("mkdir: created directory " + Quoting.always(p) + "\n");
             } catch (AgentOsException e) {
-                if (!e.is(Errno.EEXIST)) throw e;
-                if (!inv.ctx().stat(p).isDirectory()) throw AgentOsException.errno(Errno.ENOTDIR, "mkdir", p);
+                if (!e.is(Errno.EEXIST)) throw new ParentFailure(p, e);
+                if (!inv.ctx().stat(p).isDirectory()) throw new ParentFailure(p, AgentOsException.errno(Errno.ENOTDIR, "mkdir", p));
             }
         }
     }

@@ -45,6 +45,11 @@ final class Mv extends FileCommand {
             fail(inv, "cannot stat", src, e);
             return false;
         }
+        String base = PathNames.basename(src);
+        if (base.equals(".") || base.equals("..") || base.equals("/")) {
+            inv.error("cannot move " + Quoting.always(src) + " to " + Quoting.always(dst) + ": " + Errno.EBUSY.strerror());
+            return false;
+        }
         Optional<FileStat> existing = SysFiles.lstat(ctx, dst);
         if (existing.isPresent() && existing.get().ino() == st.ino() && existing.get().dev() == st.dev()) {
             inv.error(Quoting.always(src) + " and " + Quoting.always(dst) + " are the same file");

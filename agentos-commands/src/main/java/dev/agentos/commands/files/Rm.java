@@ -41,7 +41,7 @@ final class Rm extends FileCommand {
         boolean ok = true;
         for (String f : inv.operands()) {
             String base = PathNames.basename(f);
-            if (base.equals(".") || base.equals("..")) {
+            if (inv.has("r") && (base.equals(".") || base.equals("..")) && SysFiles.lstat(inv.ctx(), f).isPresent()) {
                 inv.error("refusing to remove '.' or '..' directory: skipping " + Quoting.always(f));
                 ok = false;
                 continue;

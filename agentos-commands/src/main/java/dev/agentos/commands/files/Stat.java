@@ -48,13 +48,13 @@ final class Stat extends FileCommand {
             String fmt;
             boolean defaultFormat = false;
             if (pf.isPresent()) fmt = unescape(pf.get());
-            else if (c.isPresent()) fmt = c.get() + "\n";
+            else if (c.isPresent()) fmt = c.get();
             else if (inv.has("t")) fmt = TERSE;
             else {
                 fmt = st.type() == FileType.CHAR_DEVICE ? DEFAULT.replace("Device: %Hd,%Ld\tInode: %-10i  Links: %h\n", DEVICE) : DEFAULT;
                 defaultFormat = true;
             }
-            inv.print(format(inv, fmt, f, st, acc, zone, defaultFormat));
+            inv.print(format(inv, fmt, f, st, acc, zone, defaultFormat) + (c.isPresent() && pf.isEmpty() ? "\n" : ""));
         }
         return status;
     }
@@ -163,7 +163,7 @@ final class Stat extends FileCommand {
             case 'Y' -> Long.toString(Math.floorDiv(st.mtimeNanos(), 1_000_000_000L));
             case 'Z' -> Long.toString(Math.floorDiv(st.ctimeNanos(), 1_000_000_000L));
             case 'W' -> Long.toString(Math.floorDiv(st.birthtimeNanos(), 1_000_000_000L));
-            default -> null;
+            default -> "?";
         };
     }
 
