@@ -218,6 +218,14 @@ final class Ls extends FileCommand {
                 for (Entry e : entries) blocks += e.st.blocks();
                 if (total) inv.print("total " + (o.human ? HumanSize.human(blocks * 512) : Long.toString((blocks + 1) / 2)) + "\n");
                 long nlinkW = 0, userW = 0, groupW = 0, sizeW = 0, inoW = 0;
+                majorW = 0;
+                minorW = 0;
+                for (Entry e : entries) {
+                    if (e.st.type() == FileType.CHAR_DEVICE) {
+                        majorW = Math.max(majorW, Long.toString(Stat.major(e.st.rdev())).length());
+                        minorW = Math.max(minorW, Long.toString(Stat.minor(e.st.rdev())).length());
+                    }
+                }
                 for (Entry e : entries) {
                     nlinkW = Math.max(nlinkW, Integer.toString(e.st.nlink()).length());
                     userW = Math.max(userW, owner(e).length());
@@ -263,7 +271,15 @@ final class Ls extends FileCommand {
 
         private String owner(Entry e) { return o.numeric ? Integer.toString(e.st.uid()) : acc.user(e.st.uid()); }
         private String group(Entry e) { return o.numeric ? Integer.toString(e.st.gid()) : acc.group(e.st.gid()); }
-        private String size(Entry e) { return o.human ? HumanSize.human(e.st.size()) : Long.toString(e.st.size()); }
+        private long majorW, minorW;
+
+        /** The size column; "major, minor" for a device, as GNU lines them up. */
+        private String size(Entry e) {
+            if (e.st.type() == FileType.CHAR_DEVICE) {
+                return pad(Long.toString(Stat.major(e.st.rdev())), majorW, true) + ", " + pad(Long.toString(Stat.minor(e.st.rdev())), minorW, true);
+            }
+            return o.human ? HumanSize.human(e.st.size()) : Long.toString(e.st.size());
+        }
 
         private String name(String n) { return o.tty ? Quoting.ifNeeded(n) : n; }
 

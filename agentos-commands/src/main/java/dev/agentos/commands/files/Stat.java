@@ -167,9 +167,9 @@ final class Stat extends FileCommand {
         };
     }
 
-    private static long major(long dev) { return (dev >>> 8) & 0xfff | ((dev >>> 32) & ~0xfffL); }
+    static long major(long dev) { return (dev >>> 8) & 0xfff | ((dev >>> 32) & ~0xfffL); }
 
-    private static long minor(long dev) { return dev & 0xff | ((dev >>> 12) & ~0xffL); }
+    static long minor(long dev) { return dev & 0xff | ((dev >>> 12) & ~0xffL); }
 
     static String time(long nanos, ZoneId zone) {
         Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));

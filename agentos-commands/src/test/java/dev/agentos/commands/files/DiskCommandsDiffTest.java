@@ -46,11 +46,15 @@ class DiskCommandsDiffTest {
         String vm = diff.vm("", List.of("df")).stdout();
         String host = diff.host("", List.of("df", ".")).stdout();
         assertThat(vm.lines().findFirst().orElseThrow().split(" +")).containsExactly(host.lines().findFirst().orElseThrow().split(" +"));
-        assertThat(vm).matches("(?s)Filesystem +1K-blocks +Used +Available +Use% +Mounted on\nagentos +\\S+ +\\d+ +\\S+ +\\S+ /\n");
+        assertThat(vm).matches("(?s)Filesystem +1K-blocks +Used +Available Use% Mounted on\noverlay +\\d+ +\\d+ +\\d+ +\\d+% /\n");
+        assertThat(diff.vm("", List.of("df", "/proc")).stdout()).isEqualTo(
+                "Filesystem     1K-blocks  Used Available Use% Mounted on\nproc                   0     0         0    - /proc\n");
+        assertThat(diff.vm("", List.of("df", "-a")).stdout()).contains("\nproc ").contains("\ndevtmpfs ");
         String vmh = diff.vm("", List.of("df", "-h", ".")).stdout();
         String hosth = diff.host("", List.of("df", "-h", ".")).stdout();
         assertThat(vmh.lines().findFirst().orElseThrow().split(" +")).containsExactly(hosth.lines().findFirst().orElseThrow().split(" +"));
         diff.assertSame("df", "missing");
+        diff.assertSame("df", "--bogus");
     }
 
     /** dd's last line has a timing: keep the byte counts, blank the rest. */

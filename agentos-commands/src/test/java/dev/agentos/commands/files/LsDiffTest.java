@@ -90,6 +90,8 @@ class LsDiffTest {
                 .matches("-rw-r--r-- 1 agentos agentos 0 [A-Z][a-z]{2} [ 1-3][0-9] [0-2][0-9]:[0-5][0-9] fresh\n");
         assertThat(diff.vm("", List.of("ls", "-lh", "big")).stdout()).contains(" 4.9K Jan  1  2020 big");
         assertThat(diff.vm("", List.of("ls", "-l", "dir")).stdout()).startsWith("total ");
+        assertThat(diff.vm("", List.of("ls", "-l", "/dev/null", "/dev/ptmx")).stdout())
+                .matches("crw-rw-rw- 1 root root 1, 3 .* /dev/null\ncrw-rw-rw- 1 root root 5, 2 .* /dev/ptmx\n");
     }
 
     @Test void columnsFillDownThenAcross() {
