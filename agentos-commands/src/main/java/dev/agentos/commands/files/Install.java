@@ -89,8 +89,15 @@ final class Install extends FileCommand {
             inv.error(Quoting.always(src) + " and " + Quoting.always(dst) + " are the same file");
             return false;
         }
+        if (existing.isPresent() && existing.get().isDirectory()) {
+            inv.error("cannot overwrite directory " + Quoting.always(dst) + " with non-directory");
+            return false;
+        }
         try {
-            if (SysFiles.lstat(ctx, dst).isPresent()) ctx.unlink(dst);
+            if (SysFiles.lstat(ctx, dst).isPresent()) {
+                ctx.unlink(dst);
+                if (inv.has("v")) inv.print("removed " + Quoting.always(dst) + "\n");
+            }
         } catch (AgentOsException e) {
             fail(inv, "cannot remove", dst, e);
             return false;

@@ -19,18 +19,30 @@ final class Rm extends FileCommand {
     }
 
     @Override protected int execute(Invocation inv) {
-        boolean force = false, interactive = false;
+        boolean force = false, interactive = false, once = false;
         for (Getopt.Option o : inv.options().options()) {
             switch (o.key()) {
                 case "f" -> { force = true; interactive = false; }
-                case "i" -> { interactive = true; force = false; }
-                case "interactive" -> { interactive = !o.valueOr("always").equals("never"); if (interactive) force = false; }
+                case "i" -> { interactive = true; force = false; once = false; }
+                case "I" -> { once = true; interactive = false; force = false; }
+                case "interactive" -> {
+                    switch (o.valueOr("always")) {
+                        case "never", "no", "none" -> { interactive = false; once = false; }
+                        case "once" -> { once = true; interactive = false; force = false; }
+                        default -> { interactive = true; once = false; force = false; }
+                    }
+                }
                 default -> { }
             }
         }
         if (inv.operands().isEmpty()) {
             if (force) return 0;
             return usageError(inv, "missing operand");
+        }
+        int n = inv.operands().size();
+        if (once && (n > 3 || inv.has("r"))) {
+            String prompt = "rm: remove " + n + " argument" + (n == 1 ? "" : "s") + (inv.has("r") ? " recursively" : "") + "? ";
+            if (!ask(inv, prompt)) return 0;
         }
         return new Removal(inv, force, interactive).run() ? 0 : 1;
     }
