@@ -22,7 +22,12 @@ final class Cp extends FileCommand {
     }
 
     /** How a copy runs; shared with mv (cross-device moves) and install. */
-    record Policy(boolean recursive, boolean deref, boolean preserve, char clobber, boolean force, boolean verbose, String who) {}
+    record Policy(boolean recursive, boolean deref, boolean preserve, char clobber, boolean force, boolean verbose, String who,
+                  char link, boolean update) {
+        Policy(boolean recursive, boolean deref, boolean preserve, char clobber, boolean force, boolean verbose, String who) {
+            this(recursive, deref, preserve, clobber, force, verbose, who, 'c', false);
+        }
+    }
 
     @Override protected int execute(Invocation inv) {
         boolean recursive = inv.has("r") || inv.has("a");
@@ -41,7 +46,8 @@ final class Cp extends FileCommand {
             }
         }
         if (deref == null) deref = !recursive;
-        Policy policy = new Policy(recursive, deref, preserve, clobber, inv.has("f"), inv.has("v"), "cp");
+        char link = inv.has("s") ? 's' : inv.has("l") ? 'l' : 'c';
+        Policy policy = new Policy(recursive, deref, preserve, clobber, inv.has("f"), inv.has("v"), "cp", link, inv.has("u"));
         Targets t = Targets.of(this, inv);
         if (t == null) return usageStatus();
         if (t.status() >= 0) return t.status();
@@ -116,7 +122,7 @@ final class Cp extends FileCommand {
                 }
             }
         }
-        if (existing.isPresent() && existing.get().ino() == st.ino() && existing.get().dev() == st.dev()) {
+        if (p.link == 'c' && existing.isPresent() && existing.get().ino() == st.ino() && existing.get().dev() == st.dev()) {
             inv.error(Quoting.always(src) + " and " + Quoting.always(dst) + " are the same file");
             return false;
         }
@@ -183,6 +189,7 @@ final class Cp extends FileCommand {
         }
         if (existing.isPresent()) {
             if (p.clobber == 'n') return true;
+            if (p.update && !existing.get().isDirectory() && existing.get().mtimeNanos() >= st.mtimeNanos()) return true;
             if (p.clobber == 'i' && !ask(inv, p.who + ": overwrite " + Quoting.always(dst) + "? ")) return true;
             if (existing.get().isDirectory()) {
                 inv.error("cannot overwrite directory " + Quoting.always(dst) + " with non-directory");
@@ -190,7 +197,11 @@ final class Cp extends FileCommand {
             }
         }
         try {
-            if (st.isSymlink()) {
+            if (p.link != 'c') {
+                if (existing.isPresent() && (p.force || p.clobber == 'i')) ctx.unlink(dst);
+                if (p.link == 's') ctx.symlink(src, dst);
+                else ctx.link(src, dst);
+            } else if (st.isSymlink()) {
                 if (existing.isPresent()) ctx.unlink(dst);
                 ctx.symlink(ctx.readlink(src), dst);
             } else if (st.type() == dev.agentos.kernel.vfs.FileType.FIFO) {
@@ -206,8 +217,9 @@ final class Cp extends FileCommand {
                 }
             }
         } catch (AgentOsException e) {
-            String verb = st.isSymlink() ? "cannot create symbolic link" : "cannot create regular file";
-            if (e.path().map(x -> x.equals(src)).orElse(false)) inv.error("cannot open " + Quoting.always(src) + " for reading: " + SysFiles.reason(e));
+            String verb = st.isSymlink() || p.link == 's' ? "cannot create symbolic link" : p.link == 'l' ? "cannot create hard link" : "cannot create regular file";
+            if (p.link != 'c') inv.error(verb + " " + Quoting.always(dst) + " to " + Quoting.always(src) + ": " + SysFiles.reason(e));
+            else if (e.path().map(x -> x.equals(src)).orElse(false)) inv.error("cannot open " + Quoting.always(src) + " for reading: " + SysFiles.reason(e));
             else fail(inv, verb, dst, e);
             return false;
         }

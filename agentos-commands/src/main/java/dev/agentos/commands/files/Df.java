@@ -51,6 +51,7 @@ final class Df extends FileCommand {
         if (rows.isEmpty()) return status;
         boolean type = inv.has("T");
         String[] header = inodes ? new String[] {"Filesystem", "Inodes", "IUsed", "IFree", "IUse%", "Mounted on"}
+                : inv.has("P") && !human ? new String[] {"Filesystem", "1024-blocks", "Used", "Available", "Capacity", "Mounted on"}
                 : new String[] {"Filesystem", human ? "Size" : "1K-blocks", "Used", human ? "Avail" : "Available", "Use%", "Mounted on"};
         rows.add(0, header);
         int[] w = MIN_WIDTHS.clone();

@@ -26,7 +26,7 @@ final class Stat extends FileCommand {
 
     @Override protected Getopt options() {
         return Getopt.create().flag('L', "dereference", "L").withArg('c', "format", "c").withArg((char) 0, "printf", "printf")
-                .flag('t', "terse", "t").flag('f', "file-system", "f");
+                .flag('t', "terse", "t");
     }
 
     @Override protected int execute(Invocation inv) {

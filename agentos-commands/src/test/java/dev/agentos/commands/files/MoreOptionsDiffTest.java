@@ -66,6 +66,23 @@ class MoreOptionsDiffTest {
         diff.assertSame("du", "--apparent-size", "-k", "-s", "d");
     }
 
+    @Test void cpLinksInsteadOfCopyingAndUpdatesOnlyNewer() {
+        diff.assertSame("cp", "-s", "a", "sym");
+        diff.assertSame("stat", "-c", "%n %F", "sym");
+        diff.assertSame("readlink", "sym");
+        diff.assertSame("cp", "-l", "a", "hard");
+        diff.assertSame("stat", "-c", "%n %h", "a", "hard");
+        diff.assertSame("cp", "-s", "a", "sym");
+        diff.assertSame("cp", "-sf", "b", "sym");
+        diff.assertSame("readlink", "sym");
+        diff.assertSame("touch", "-d", "2000-01-01", "b");
+        diff.assertSame("cp", "-u", "b", "c");
+        diff.assertSame("cat", "c");
+        diff.assertSame("touch", "-d", "2030-01-01", "b");
+        diff.assertSame("cp", "-uv", "b", "c");
+        diff.assertSame("cat", "c");
+    }
+
     @Test void lsNumericIdsAndInodesHaveGnuShape() {
         diff.assertSame("touch", "-d", "2020-01-01", "a", "b");
         // uid/gid (1000 vs 0) and inode numbers are the host's: blank them
