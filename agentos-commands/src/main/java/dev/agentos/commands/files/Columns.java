@@ -10,6 +10,11 @@ final class Columns {
     private Columns() {}
 
     static String vertical(List<String> cells, int lineWidth) {
+        return vertical(cells, lineWidth, lineWidth != Integer.MAX_VALUE);
+    }
+
+    /** {@code tabs}: GNU pads with tabs unless the width is unlimited or colors are on. */
+    static String vertical(List<String> cells, int lineWidth, boolean tabs) {
         int n = cells.size();
         if (n == 0) return "";
         int maxCols = Math.max(1, Math.min(n, lineWidth / MIN_COLUMN_WIDTH));
@@ -21,7 +26,7 @@ final class Columns {
             java.util.Arrays.fill(widths, MIN_COLUMN_WIDTH);
             for (int i = 0; i < n; i++) {
                 int col = i / rows;
-                int w = cells.get(i).length() + (col == cols - 1 ? 0 : 2);
+                int w = width(cells.get(i)) + (col == cols - 1 ? 0 : 2);
                 widths[col] = Math.max(widths[col], w);
             }
             int total = 0;
@@ -41,13 +46,18 @@ final class Columns {
                 String s = cells.get(i);
                 sb.append(s);
                 boolean last = (c + 1) * rows + r >= n;
-                if (!last && lineWidth == Integer.MAX_VALUE) sb.append(" ".repeat(bestWidths[c] - s.length()));
-                else if (!last) indent(sb, pos + s.length(), pos + bestWidths[c]);
+                if (!last && !tabs) sb.append(" ".repeat(bestWidths[c] - width(s)));
+                else if (!last) indent(sb, pos + width(s), pos + bestWidths[c]);
                 pos += bestWidths[c];
             }
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** Display width: color escapes take no columns. */
+    private static int width(String s) {
+        return s.replaceAll("\u001b\\[[0-9;]*m", "").length();
     }
 
     /** GNU ls pads with tabs where a tab stop (every 8) fits, then spaces. */

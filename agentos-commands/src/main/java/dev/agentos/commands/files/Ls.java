@@ -40,10 +40,11 @@ final class Ls extends FileCommand {
 
     /** The choices of one run. */
     private record Opts(char format, char show, char sort, boolean reverse, boolean recursive, boolean human,
-                        boolean dirs, boolean classify, boolean numeric, boolean inode, boolean tty, int width) {}
+                        boolean dirs, boolean classify, boolean numeric, boolean inode, boolean tty, int width, boolean color) {}
 
     @Override protected int execute(Invocation inv) {
         char format = inv.ctx().isatty(1) ? 'C' : '1', show = 'n', sort = 'n';
+        boolean color = false;
         for (Getopt.Option o : inv.options().options()) {
             switch (o.key()) {
                 case "l", "n" -> format = 'l';
@@ -61,6 +62,11 @@ final class Ls extends FileCommand {
                         dev.agentos.commands.Gnu.print(inv.ctx().stderr(), "Try 'ls --help' for more information.\n");
                         return 1;
                     }
+                    color = switch (w) {
+                        case "always", "yes", "force" -> true;
+                        case "auto", "tty", "if-tty" -> inv.ctx().isatty(1);
+                        default -> false;
+                    };
                 }
                 default -> { }
             }
@@ -71,7 +77,7 @@ final class Ls extends FileCommand {
             return 2;
         }
         Opts o = new Opts(format, show, sort, inv.has("r"), inv.has("R"), inv.has("h"), inv.has("d"), inv.has("F"),
-                inv.has("n"), inv.has("i"), inv.ctx().isatty(1), lineWidth(inv));
+                inv.has("n"), inv.has("i"), inv.ctx().isatty(1), lineWidth(inv), color);
         return new Listing(inv, o, new Accounts(inv.ctx())).run();
     }
 
@@ -242,8 +248,9 @@ final class Ls extends FileCommand {
                             .append(pad(group(e), groupW, false)).append(' ')
                             .append(pad(size(e), sizeW, true)).append(' ')
                             .append(date(e.st.mtimeNanos())).append(' ')
-                            .append(align && !Quoting.needs(e.name) ? " " : "").append(name(e.name));
+                            .append(align && !Quoting.needs(e.name) ? " " : "").append(paint(name(e.name), e.st, e.st.isSymlink() && e.target == null));
                     if (e.st.isSymlink() && e.link != null) {
+                        // with the built-in colors GNU leaves the target uncolored
                         sb.append(" -> ").append(name(e.link));
                         if (o.classify && e.target != null) sb.append(indicator(e.target));
                     } else if (o.classify) {
@@ -256,7 +263,8 @@ final class Ls extends FileCommand {
             }
             List<String> cells = new ArrayList<>();
             for (Entry e : entries) {
-                String c = (align && !Quoting.needs(e.name) ? " " : "") + name(e.name) + (o.classify ? indicator(e.st) : "");
+                String c = (align && !Quoting.needs(e.name) ? " " : "") + paint(name(e.name), e.st, e.st.isSymlink() && e.target == null)
+                        + (o.classify ? indicator(e.st) : "");
                 if (o.inode) c = e.st.ino() + " " + c;
                 cells.add(c);
             }
@@ -265,7 +273,7 @@ final class Ls extends FileCommand {
                 for (String c : cells) sb.append(c).append('\n');
                 inv.print(sb.toString());
             } else {
-                inv.print(Columns.vertical(cells, o.width));
+                inv.print(Columns.vertical(cells, o.width, o.width != Integer.MAX_VALUE && !o.color));
             }
         }
 
@@ -282,6 +290,30 @@ final class Ls extends FileCommand {
         }
 
         private String name(String n) { return o.tty ? Quoting.ifNeeded(n) : n; }
+
+        private boolean colored;
+
+        /** A name in GNU's default colors (no LS_COLORS): "\e[0m" once before the first, "\e[0m" after each. */
+        private String paint(String shown, FileStat st, boolean orphan) {
+            if (!o.color) return shown;
+            String code = orphan ? "01;36" : colorOf(st);
+            if (code == null) return shown;
+            String lead = colored ? "" : "\u001b[0m";
+            colored = true;
+            return lead + "\u001b[" + code + "m" + shown + "\u001b[0m";
+        }
+
+        private static String colorOf(FileStat st) {
+            int m = st.mode();
+            return switch (st.type()) {
+                case DIRECTORY -> (m & 01002) == 01002 ? "30;42" : (m & 02) != 0 ? "34;42" : (m & 01000) != 0 ? "37;44" : "01;34";
+                case SYMLINK -> "01;36";
+                case FIFO -> "40;33";
+                case SOCKET -> "01;35";
+                case CHAR_DEVICE -> "40;33;01";
+                case REGULAR -> (m & 04000) != 0 ? "37;41" : (m & 02000) != 0 ? "30;43" : (m & 0111) != 0 ? "01;32" : null;
+            };
+        }
 
         private String date(long nanos) {
             Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L));

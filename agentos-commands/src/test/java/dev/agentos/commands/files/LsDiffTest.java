@@ -105,6 +105,17 @@ class LsDiffTest {
         diff.assertSame("ls", "-w", "x");
     }
 
+    @Test void colorAlwaysUsesGnuDefaultColors() {
+        diff.assertSame("chmod", "755", "C");
+        diff.assertSame("ls", "--color=always");
+        diff.assertSame("ls", "--color=always", "-F", "dir");
+        diff.assertSame("ls", "--color=always", "a", "b");
+        diff.assertSame("ls", "--color=always", "-C", "-w", "30");
+        diff.assertSame("ls", "--color=auto");
+        diff.assertSame("ls", "--color=never", "-C", "-w", "30");
+        Structural.assertSimilar(diff, Structural::longListing, "ls", "-l", "--color=always", "link", "broken", "dirlink", "C");
+    }
+
     @Test void unknownOptionsAndBadColorExitTwo() {
         diff.assertSame("ls", "-j");
         diff.assertSame("ls", "--bogus");
