@@ -13,7 +13,6 @@ public final class Commands {
                 .add("true", new True())
                 .add("false", new False())
                 .add("echo", new Echo())
-                .add("cat", new Cat())
                 .add("sleep", new Sleep());
         dev.agentos.commands.files.FileCommands.register(b);
         dev.agentos.commands.text.TextCommands.register(b);

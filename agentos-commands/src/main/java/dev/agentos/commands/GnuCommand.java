@@ -30,7 +30,14 @@ public abstract class GnuCommand implements Program {
 
     @Override
     public final int run(ProcessContext ctx) throws IOException {
-        List<String> args = ctx.argv().subList(1, ctx.argv().size());
+        return run(ctx, ctx.argv().subList(1, ctx.argv().size()));
+    }
+
+    /**
+     * Runs with {@code args} (argv without argv[0]) instead of the process's own: for commands that take
+     * some operands out before getopt sees them, such as chmod's {@code -w}.
+     */
+    public final int run(ProcessContext ctx, List<String> args) throws IOException {
         Getopt.Parsed parsed;
         try {
             parsed = options().flag((char) 0, "help", "--help").flag((char) 0, "version", "--version")

@@ -15,7 +15,7 @@ import java.util.Optional;
 final class Chmod implements Program {
     @Override public int run(ProcessContext ctx) throws Exception {
         List<String> argv = ctx.argv();
-        List<String> rest = new ArrayList<>(List.of(argv.get(0)));
+        List<String> rest = new ArrayList<>();
         List<String> modes = new ArrayList<>();
         boolean operands = false;
         for (String a : argv.subList(1, argv.size())) {
@@ -23,7 +23,7 @@ final class Chmod implements Program {
             if (!operands && a.length() > 1 && a.charAt(0) == '-' && "rwxXstugoa,+=01234567".indexOf(a.charAt(1)) >= 0) modes.add(a);
             else rest.add(a);
         }
-        return new Command(modes.isEmpty() ? null : String.join(",", modes)).run(ArgvOverride.of(ctx, rest));
+        return new Command(modes.isEmpty() ? null : String.join(",", modes)).run(ctx, rest);
     }
 
     private static final class Command extends FileCommand {
