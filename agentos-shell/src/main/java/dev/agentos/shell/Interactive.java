@@ -22,8 +22,9 @@ final class Interactive {
         boolean tty = sh.ctx.isatty(0);
         if (tty) {
             sh.opts.monitor = true;
+            // caught, not ignored: an ignored signal would stay ignored in every job we start
             for (Signal s : new Signal[] {Signal.SIGINT, Signal.SIGQUIT, Signal.SIGTSTP, Signal.SIGTTOU, Signal.SIGTTIN}) {
-                try { sh.ctx.signalDisposition(s, SignalDisposition.IGNORE); } catch (AgentOsException ignored) { /* fine */ }
+                try { sh.ctx.signalDisposition(s, SignalDisposition.CATCH); } catch (AgentOsException ignored) { /* fine */ }
             }
             try {
                 sh.ctx.terminal(0).setForegroundGroup(sh.ctx.pgid());

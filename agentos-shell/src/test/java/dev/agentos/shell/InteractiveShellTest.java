@@ -65,7 +65,7 @@ class InteractiveShellTest {
         synchronized String text() { return text.toString(); }
     }
 
-    private record Session(GuestProcess process, FileDescription master, Screen screen) {
+    private record Session(GuestProcess process, FileDescription master, Screen screen, Pty pty) {
         void type(String s) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             master.write(b, 0, b.length);
@@ -81,7 +81,7 @@ class InteractiveShellTest {
                 .withGroup(new SpawnRequest.ProcessGroup.NewSession(0)), Credentials.AGENTOS, Map.of(0, slave, 1, slave, 2, slave));
         FileDescription master = pty.master();
         master.retain();
-        return new Session(p, master, new Screen(master));
+        return new Session(p, master, new Screen(master), pty);
     }
 
     private Session start() {
@@ -114,9 +114,9 @@ class InteractiveShellTest {
         // type the end first, go home with ^A, insert the start, ^E, run
         s.type("cho moved\u0001e\u0005\r");
         p = s.screen().await("moved\r\n$ ", p);
-        // left arrow twice, insert, run
-        s.type("echo ac\u001b[D\u001b[Db\r");
-        s.screen().await("eb", p);
+        // left arrow, insert, run
+        s.type("echo ac\u001b[Db\r");
+        s.screen().await("abc\r\n$ ", p);
     }
 
     @Test void controlUAndControlWErase() {
@@ -172,7 +172,7 @@ class InteractiveShellTest {
         Session s = start();
         int p = s.screen().await("$ ", 0);
         s.type("sleep 100\r");
-        awaitProcess("sleep");
+        awaitForeground(s, "sleep");
         s.type("\u0003");
         p = s.screen().await("$ ", p);
         s.type("echo status $?\r");
@@ -186,9 +186,11 @@ class InteractiveShellTest {
         assertThat(s.process().onExit().get(10, TimeUnit.SECONDS).shellStatus()).isEqualTo(7);
     }
 
-    private void awaitProcess(String name) {
+    /** Waits until a process named {@code name} leads the terminal's foreground group. */
+    private void awaitForeground(Session s, String name) {
         long deadline = System.currentTimeMillis() + 10_000;
-        while (vm.kernel.processes().list().stream().noneMatch(p -> p.argv().get(0).equals(name) && p.exitStatus().isEmpty())) {
+        while (vm.kernel.processes().list().stream().noneMatch(p -> p.argv().get(0).equals(name) && p.exitStatus().isEmpty()
+                && p.pgid() == s.pty().terminal().foregroundGroup())) {
             if (System.currentTimeMillis() > deadline) throw new AssertionError(name + " never started");
             Thread.onSpinWait();
         }
