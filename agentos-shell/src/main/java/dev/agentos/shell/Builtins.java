@@ -673,7 +673,7 @@ final class Builtins {
     private int eval(List<String> a) {
         String text = String.join(" ", a.subList(1, a.size()));
         if (text.isBlank()) return 0;
-        Parser p = new Parser(text, sh.lineno);
+        Parser p = sh.parser(text, sh.lineno);
         int st = 0;
         while (true) {
             Ast.Command c;
@@ -782,7 +782,7 @@ final class Builtins {
         String savedScript = sh.scriptName;
         boolean savedC = sh.cMode;
         try {
-            Parser p = new Parser(text);
+            Parser p = sh.parser(text, 1);
             sh.scriptName = file;
             sh.cMode = false;
             int st = 0;

@@ -127,7 +127,7 @@ final class Expander {
                 if (sh.opts.nullglob) continue;
                 if (sh.opts.failglob) {
                     sh.error("no match: " + f.out.get(i));
-                    throw new Shell.CommandFailed(1, false);
+                    throw new Shell.CommandFailed(1, true);
                 }
             }
             out.add(f.out.get(i));
@@ -501,6 +501,10 @@ final class Expander {
                 if (off < 0) return new Value(List.of(), true, v.star);
             } else if (off < 0) off = vals.size() + off;
             if (off < 0) return new Value(List.of(), true, v.star);
+            if (hasLen && len < 0) {
+                sh.error(p.arg2().raw().strip() + ": substring expression < 0");
+                throw new Shell.CommandFailed(1, true);
+            }
             long end = hasLen ? (len < 0 ? vals.size() + len : off + len) : vals.size();
             if (hasLen && len < 0 && end < off) {
                 sh.error(p.arg2().raw() + ": substring expression < 0");
@@ -547,7 +551,7 @@ final class Expander {
     }
 
     static String replace(String s, String pat, String rep, String op) {
-        if (pat.isEmpty()) return s;
+        if (pat.isEmpty()) return op.equals("/#") ? rep + s : op.equals("/%") ? s + rep : s;
         java.util.regex.Pattern re = Patterns.glob(pat);
         int n = s.length();
         if (op.equals("/#")) {

@@ -20,6 +20,7 @@ final class Interactive {
 
     int loop() {
         boolean tty = sh.ctx.isatty(0);
+        sh.opts.expandAliases = true;
         if (tty) {
             sh.opts.monitor = true;
             // caught, not ignored: an ignored signal would stay ignored in every job we start
@@ -49,7 +50,7 @@ final class Interactive {
             while (true) {
                 try {
                     cmds.clear();
-                    Parser p = new Parser(src.toString());
+                    Parser p = sh.parser(src.toString(), 1);
                     while ((cmd = p.next()) != null) cmds.add(cmd);
                     break;
                 } catch (SyntaxError e) {

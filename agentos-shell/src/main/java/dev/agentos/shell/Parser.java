@@ -14,9 +14,13 @@ final class Parser {
             "while", "until", "for", "{", "}", "!", "in", "function", "select", "[[", "]]", "time");
     private static final Set<String> TERMINATORS = Set.of("then", "else", "elif", "fi", "do", "done", "esac", "}");
 
-    private final String src;
+    private String src;
     private final int firstLine;
-    private final int[] lineStarts;
+    private int[] lineStarts;
+    /** Alias definitions when alias expansion is on, else null. */
+    java.util.function.Supplier<java.util.Map<String, String>> aliases;
+    private final java.util.Set<String> aliasActive = new java.util.HashSet<>();
+    private int aliasEnd = -1;
     private int pos;
     private final List<HereDoc> pending = new ArrayList<>();
     private int depth;
@@ -24,6 +28,10 @@ final class Parser {
     Parser(String src, int firstLine) {
         this.src = src;
         this.firstLine = firstLine;
+        computeLines();
+    }
+
+    private void computeLines() {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         for (int i = 0; i < src.length(); i++) if (src.charAt(i) == '\n') starts.add(i + 1);
@@ -131,11 +139,14 @@ final class Parser {
         }
     }
 
+    /** Set when a here-document ran into the end of the input before its delimiter. */
+    boolean heredocUnterminated;
+
     private void readHeredocs() {
         for (HereDoc hd : pending) {
             StringBuilder body = new StringBuilder();
             while (true) {
-                if (eof()) break;
+                if (eof()) { heredocUnterminated = true; break; }
                 int e = src.indexOf('\n', pos);
                 String ln = src.substring(pos, e < 0 ? src.length() : e);
                 pos = e < 0 ? src.length() : e + 1;
@@ -691,6 +702,7 @@ final class Parser {
             int start = pos;
             Word w = readWord(false);
             if (w == null) break;
+            if (words.isEmpty() && aliases != null && expandAlias(w, start)) continue;
             if (words.isEmpty() && assigns.isEmpty() && redirs.isEmpty()) {
                 String lw = w.literal();
                 if (lw != null && TERMINATORS.contains(lw)) { pos = start; throw unexpected(lw); }
@@ -709,6 +721,23 @@ final class Parser {
         }
         if (assigns.isEmpty() && words.isEmpty() && redirs.isEmpty()) throw unexpected(tokenAt());
         return new Simple(assigns, words, redirs, line);
+    }
+
+    /** Replaces an alias name in command position by its value, in the source text itself. */
+    private boolean expandAlias(Word w, int start) {
+        String name = w.literal();
+        if (name == null || !w.raw().equals(name)) return false;
+        java.util.Map<String, String> defs = aliases.get();
+        String value = defs == null ? null : defs.get(name);
+        if (value == null) return false;
+        if (start < aliasEnd && aliasActive.contains(name)) return false;
+        if (start >= aliasEnd) aliasActive.clear();
+        aliasActive.add(name);
+        src = src.substring(0, start) + value + src.substring(pos);
+        aliasEnd = start + value.length();
+        pos = start;
+        computeLines();
+        return true;
     }
 
     private static boolean isDeclaration(Word w) {
@@ -1167,7 +1196,7 @@ final class Parser {
             if (eof()) throw unmatched('}');
             char c = peek();
             if (c == '}' && level == 0) break;
-            if (stopAtSlash && c == '/' && pos > start) break;
+            if (stopAtSlash && c == '/') break;
             if (c == stop && level == 0) break;
             if (c == '{') level++;
             if (c == '}') level--;

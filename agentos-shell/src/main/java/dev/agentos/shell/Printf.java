@@ -110,7 +110,7 @@ final class Printf {
                 return pad(body, flags, width);
             }
             case 'q' -> { return pad(Quoting.printfQ(arg == null ? "" : arg), flags, width); }
-            case 'c' -> { return pad(arg == null || arg.isEmpty() ? "" : arg.substring(0, 1), flags, width); }
+            case 'c' -> { return pad(arg == null ? "" : arg.isEmpty() ? "\0" : arg.substring(0, 1), flags, width); }
             case 'd', 'i' -> {
                 long v = number(arg == null ? "0" : arg);
                 String f = "%" + flags + width + (prec != null ? "." + prec : "") + "d";

@@ -276,8 +276,15 @@ final class Shell implements Arith.Vars {
     // ---- running ----
 
     /** Parses and runs source text one complete command at a time, as bash runs -c strings and scripts. */
+    /** A parser for this shell's input: with alias expansion when that is on. */
+    Parser parser(String src, int firstLine) {
+        Parser p = new Parser(src, firstLine);
+        p.aliases = () -> opts.expandAliases ? aliases : null;
+        return p;
+    }
+
     int runSource(String src, String syntaxPrefix) {
-        Parser p = new Parser(src);
+        Parser p = parser(src, 1);
         while (true) {
             Command c;
             try {
@@ -1152,6 +1159,7 @@ final class Shell implements Arith.Vars {
         try {
             pid = forkProgram(child -> {
                 child.traps.remove("EXIT");
+                child.opts.errexit = false;
                 return child.exec(body);
             }, List.of(new FdAction.Dup2(pipe[1], 1), new FdAction.Close(pipe[1]), new FdAction.Close(pipe[0])),
                     SpawnRequest.ProcessGroup.INHERIT);

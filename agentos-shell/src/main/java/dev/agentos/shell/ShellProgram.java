@@ -103,8 +103,7 @@ final class ShellProgram implements Program {
                 sh.interactive = true;
                 st = new Interactive(sh).loop();
             } else {
-                String text = Redirections.readAll(sh, 0);
-                st = sh.runSource(text, argv0 + ": ");
+                st = runStdin(sh, argv0 + ": ");
             }
         } catch (Shell.ExitException e) {
             st = e.status;
@@ -113,6 +112,67 @@ final class ShellProgram implements Program {
             st = 2;
         }
         return sh.runExitTrap(st) & 0xff;
+    }
+
+    /**
+     * Reads commands from a non-terminal stdin a line at a time, running each as soon as it is complete, so
+     * the commands can read the rest of stdin themselves (as bash does).
+     */
+    static int runStdin(Shell sh, String prefix) {
+        StringBuilder pending = new StringBuilder();
+        int firstLine = 1;
+        boolean eof = false;
+        while (!eof) {
+            String line = readLine(sh);
+            if (line == null) {
+                eof = true;
+                if (pending.isEmpty()) break;
+            } else {
+                pending.append(line).append('\n');
+            }
+            List<Ast.Command> cmds = new ArrayList<>();
+            Parser p = sh.parser(pending.toString(), firstLine);
+            try {
+                Ast.Command c;
+                while ((c = p.next()) != null) cmds.add(c);
+                if (p.heredocUnterminated && !eof) continue;
+            } catch (SyntaxError e) {
+                boolean incomplete = e.getMessage().contains("unexpected end of file") || e.getMessage().startsWith("unexpected EOF");
+                if (incomplete && !eof) continue;
+                if (e.getMessage().startsWith("BADSUB:")) {
+                    sh.reportSyntax(e, prefix);
+                    sh.lastStatus = 1;
+                    firstLine += (int) pending.chars().filter(ch -> ch == '\n').count();
+                    pending.setLength(0);
+                    continue;
+                }
+                for (Ast.Command c : cmds) sh.runTop(c);
+                sh.reportSyntax(e, prefix);
+                throw new Shell.ExitException(2);
+            }
+            firstLine += (int) pending.chars().filter(ch -> ch == '\n').count();
+            pending.setLength(0);
+            for (Ast.Command c : cmds) sh.runTop(c);
+        }
+        return sh.lastStatus;
+    }
+
+    private static String readLine(Shell sh) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        byte[] one = new byte[1];
+        while (true) {
+            int n;
+            try {
+                n = sh.ctx.read(0, one, 0, 1);
+            } catch (AgentOsException e) {
+                if (e.code().equals("EINTR")) { sh.runPendingTraps(); continue; }
+                if (e.code().equals("EBADF")) return null;
+                throw e;
+            }
+            if (n <= 0) return b.size() == 0 ? null : b.toString(java.nio.charset.StandardCharsets.UTF_8);
+            if (one[0] == '\n') return b.toString(java.nio.charset.StandardCharsets.UTF_8);
+            b.write(one[0]);
+        }
     }
 
     private static void initVariables(Shell sh, String argv0) {

@@ -62,6 +62,13 @@ class ShellLimitsTest {
         assertThat(r.status()).isEqualTo(127);
     }
 
+    @Test void scriptOnStdinLeavesTheRestOfStdinToItsCommands() {
+        ShellVm.Result r = vm.run(dev.agentos.kernel.proc.SpawnRequest.of("bash", java.util.List.of()).withCwd(ShellVm.DIR),
+                "read line\nhello data\necho got $line\nif true; then\n  echo multi\nfi\ncat <<EOF\nheredoc\nEOF\nnosuch\n");
+        assertThat(r.stdout()).isEqualTo("got hello data\nmulti\nheredoc\n");
+        assertThat(r.stderr()).isEqualTo("bash: line 9: nosuch: command not found\n");
+    }
+
     @Test void scriptFileErrorsNameTheScript() {
         ShellVm.Result r = vm.bash("printf 'echo a\\nnosuch\\n' > s.sh; bash s.sh");
         assertThat(r.stderr()).isEqualTo("s.sh: line 2: nosuch: command not found\n");
