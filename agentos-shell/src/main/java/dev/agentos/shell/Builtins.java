@@ -1211,12 +1211,7 @@ final class Builtins {
         if (j == null) return 1;
         sh.writeOut(j.command + "\n");
         j.stopped = false;
-        try {
-            sh.ctx.kill(-j.pgid, Signal.SIGCONT);
-        } catch (AgentOsException e) {
-            // already gone
-        }
-        return sh.foreground(j);
+        return sh.foreground(j, true);
     }
 
     private int bg(List<String> a) {

@@ -23,6 +23,9 @@ final class LineEditor {
     String readLine(String prompt) {
         if (!sh.ctx.isatty(0)) return readCooked(prompt);
         Terminal t = sh.ctx.terminal(0);
+        if (sh.opts.monitor && t.foregroundGroup() != sh.ctx.pgid()) {
+            try { t.setForegroundGroup(sh.ctx.pgid()); } catch (AgentOsException ignored) { /* not ours to take */ }
+        }
         Termios saved = t.attributes();
         t.setAttributes(saved.raw());
         try {

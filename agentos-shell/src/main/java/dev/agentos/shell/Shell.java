@@ -904,9 +904,21 @@ final class Shell implements Arith.Vars {
 
     /** Gives a job the terminal and waits until it ends or stops. */
     int foreground(Jobs.Job job) {
+        return foreground(job, false);
+    }
+
+    /** Gives a job the terminal (then continues it, for fg) and waits until it ends or stops. */
+    int foreground(Jobs.Job job, boolean resume) {
         boolean tty = interactive && opts.monitor && ctx.isatty(0);
         if (tty) {
             try { ctx.terminal(0).setForegroundGroup(job.pgid); } catch (AgentOsException ignored) { tty = false; }
+        }
+        if (resume) {
+            try {
+                ctx.kill(-job.pgid, Signal.SIGCONT);
+            } catch (AgentOsException e) {
+                // already gone
+            }
         }
         int st = 0;
         try {
