@@ -438,7 +438,7 @@ final class Expander {
                 }
                 sh.error(name + ": " + (word.isEmpty() ? (colon ? "parameter null or not set" : "parameter not set") : word));
                 if (sh.interactive) throw new Shell.CommandFailed(1, true);
-                throw new Shell.ExitException(127);
+                throw new Shell.ExitException(sh.subshellLevel > 0 ? 1 : 127);
             }
             default -> { }
         }
@@ -483,7 +483,7 @@ final class Expander {
         String shown = p.index() == null ? n : n + "[" + p.index().raw() + "]";
         sh.error(shown + ": unbound variable");
         if (sh.interactive) throw new Shell.CommandFailed(1, true);
-        throw new Shell.ExitException(127);
+        throw new Shell.ExitException(sh.subshellLevel > 0 ? 1 : 127);
     }
 
     private Value substring(Param p, Value v) {

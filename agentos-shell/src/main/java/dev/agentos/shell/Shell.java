@@ -157,6 +157,8 @@ final class Shell implements Arith.Vars {
     String errPrefix() {
         if (standalone) return "";
         if (interactive) return arg0 + ": ";
+        // bash names functions defined by a -c string as coming from "environment"
+        if (cMode && funcDepth > 0) return "environment: line " + lineno + ": ";
         return (cMode || scriptName == null ? arg0 : scriptName) + ": line " + lineno + ": ";
     }
 
