@@ -1196,7 +1196,8 @@ final class Shell implements Arith.Vars {
     // ---- traps ----
 
     void runPendingTraps() {
-        if (inTrap) return;
+        // signals are only caught when a trap asked for them (or for an interactive shell's job control)
+        if (inTrap || (traps.isEmpty() && !interactive)) return;
         List<Signal> sigs;
         try {
             sigs = ctx.takePendingSignals();
