@@ -29,10 +29,15 @@ class ProcessApiTest {
         assertThat(r).isEqualTo(new ExecResult(1, "", "cat: /nope: No such file or directory\n"));
     }
 
-    @Test void execWithoutAShellFailsClearly() {
-        assertThatThrownBy(() -> vm.exec("echo hi"))
-                .isInstanceOf(AgentOsException.class)
-                .hasMessageContaining("sh: not installed");
+    @Test void execRunsACommandLineThroughTheShell() {
+        assertThat(vm.exec("echo hello | cat; echo err >&2; exit 3")).isEqualTo(new ExecResult(3, "hello\n", "err\n"));
+        assertThat(vm.exec("nosuch").stderr()).isEqualTo("/bin/sh: line 1: nosuch: command not found\n");
+        assertThat(vm.exec("cd /tmp && pwd", ExecOptions.builder().env(Map.of("X", "1")).build()).stdout()).isEqualTo("/tmp\n");
+    }
+
+    @Test void aBackgroundChildDoesNotHoldExecOpen() {
+        ExecResult r = vm.exec("sleep 30 & echo started");
+        assertThat(r).isEqualTo(new ExecResult(0, "started\n", ""));
     }
 
     @Test void execPassesStdinEnvAndCwd() {

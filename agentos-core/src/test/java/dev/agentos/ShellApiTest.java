@@ -52,9 +52,14 @@ class ShellApiTest {
         vm.closeShell(id);
     }
 
-    @Test void theDefaultShellIsNotInstalledYet() {
-        assertThatThrownBy(() -> vm.openShell()).isInstanceOf(AgentOsException.class)
-                .hasMessage("ENOENT: no such file or directory, spawn '/bin/bash'");
+    @Test void theDefaultShellIsAnInteractiveBashOnTheTerminal() throws Exception {
+        Screen screen = new Screen();
+        String id = vm.openShell(ShellOptions.builder().onData(screen::add).build());
+        vm.writeShell(id, "echo $((6 * 7))\r");
+        screen.await("42\r\n");
+        vm.writeShell(id, "exit 5\r");
+        assertThat(vm.waitShell(id)).isEqualTo(5);
+        vm.closeShell(id);
     }
 
     @Test void unknownShellIdsAreRejected() {

@@ -53,6 +53,7 @@ final class Cat extends FileCommand {
                 while ((n = in.read(buf, 0, buf.length)) > 0) {
                     if (plain) {
                         out.write(buf, 0, n);
+                        out.flush(); // cat passes on what it read at once: it sits in pipelines and on terminals
                         continue;
                     }
                     for (int i = 0; i < n; i++) {
@@ -95,6 +96,7 @@ final class Cat extends FileCommand {
                             out.write(c);
                         }
                     }
+                    out.flush();
                 }
             } catch (AgentOsException e) {
                 inv.error(Quoting.ifNeeded(f) + ": " + SysFiles.reason(e));
