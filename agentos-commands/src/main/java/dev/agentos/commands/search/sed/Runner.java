@@ -261,7 +261,14 @@ final class Runner {
                     ps.len -= nl + 1;
                     return 2;
                 }
-                case 'e' -> { }
+                case 'e' -> {
+                    if (c.text == null || c.text.isEmpty()) {
+                        replaceWithOutput(ps);
+                    } else {
+                        byte[] b = shellOutput(c.text);
+                        out.write(b, 0, b.length);
+                    }
+                }
                 case 'F' -> {
                     byte[] b = CommandIo.bytes(srcName + "\n");
                     out.write(b, 0, b.length);
@@ -455,6 +462,37 @@ final class Runner {
     private int caseMode;
     private int oneShot;
 
+    /** GNU's `e` and `s///e`: runs the pattern space as a shell command; its output, less one trailing newline, replaces it. */
+    private void replaceWithOutput(Space space) throws IOException {
+        byte[] b = shellOutput(new String(space.b, 0, space.len, java.nio.charset.StandardCharsets.ISO_8859_1));
+        int n = b.length > 0 && b[b.length - 1] == '\n' ? b.length - 1 : b.length;
+        space.set(b, 0, n);
+    }
+
+    /** Runs {@code command} with the VM's /bin/sh and returns what it wrote to standard output. */
+    private byte[] shellOutput(String command) throws IOException {
+        int[] p = ctx.pipe();
+        int pid;
+        try {
+            pid = ctx.spawn(dev.agentos.kernel.proc.SpawnRequest.of("/bin/sh", List.of("-c", command)).withFdActions(List.of(
+                    new dev.agentos.kernel.proc.SpawnRequest.FdAction.Dup2(p[1], 1),
+                    new dev.agentos.kernel.proc.SpawnRequest.FdAction.Close(p[0]),
+                    new dev.agentos.kernel.proc.SpawnRequest.FdAction.Close(p[1]))));
+        } finally {
+            ctx.close(p[1]);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        try {
+            int n;
+            while ((n = ctx.read(p[0], buf, 0, buf.length)) > 0) bytes.write(buf, 0, n);
+        } finally {
+            ctx.close(p[0]);
+        }
+        ctx.waitpid(pid, dev.agentos.kernel.proc.WaitOptions.BLOCK);
+        return bytes.toByteArray();
+    }
+
     private void substitute(Script.Subst sub) throws IOException {
         Script.Regex r = regexOrLast(sub.regex);
         psChars.set(ps.b, 0, ps.len);
@@ -502,6 +540,7 @@ final class Runner {
         tmp.b = swapB;
         tmp.len = 0;
         tFlag = true;
+        if (sub.eval) replaceWithOutput(ps);
         if (sub.print) printSpace(ps, out);
         if (sub.wfile != null) printSpace(ps, wfiles.get(sub.wfile));
     }
