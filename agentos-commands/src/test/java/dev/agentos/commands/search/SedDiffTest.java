@@ -193,6 +193,25 @@ class SedDiffTest {
         diff.assertSame("sed", "p x", "n");
     }
 
+    @Test void sandboxRefusesCommandsThatReachFilesOrPrograms() {
+        diff.assertSameWithStdin("x\n", "sed", "--sandbox", "w foo");
+        diff.assertSameWithStdin("x\n", "sed", "--sandbox", "s/x/y/w foo");
+        diff.assertSameWithStdin("x\n", "sed", "--sandbox", "1e echo");
+        diff.assertSameWithStdin("x\n", "sed", "--sandbox", "-n", "p;r foo");
+        diff.assertSameWithStdin("x\n", "sed", "--sandbox", "s/x/y/");
+    }
+
+    @Test void followSymlinksEditsTheTargetAndKeepsTheLink() {
+        diff.file("real", "abc\n").symlink("real", "link");
+        diff.assertSame("sed", "-i", "--follow-symlinks", "s/b/B/", "link");
+        diff.assertSame("cat", "real");
+        diff.assertSame("readlink", "link");
+    }
+
+    @Test void unbufferedOutputIsTheSame() {
+        diff.assertSameWithStdin("a\nb\n", "sed", "-u", "s/a/A/");
+    }
+
     @Test void usageAndMissingFiles() {
         diff.assertSame("sed");
         diff.assertSame("sed", "-n");

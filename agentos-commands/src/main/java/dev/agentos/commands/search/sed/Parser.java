@@ -44,8 +44,20 @@ final class Parser {
     private int expressionNo;
     private boolean fromFile;
 
+    /** --sandbox: the commands that reach files or run programs (e r R w W, s///e, s///w) are refused. */
+    private final boolean sandbox;
+
     Parser(boolean extended) {
+        this(extended, false);
+    }
+
+    Parser(boolean extended, boolean sandbox) {
         this.extended = extended;
+        this.sandbox = sandbox;
+    }
+
+    private void checkSandbox(int pos) {
+        if (sandbox) throw error("e/r/w commands disabled in sandbox mode", pos);
     }
 
     Script parse(List<Chunk> chunks) {
@@ -183,12 +195,14 @@ final class Parser {
                 endOfCommand();
             }
             case 'r', 'R', 'w', 'W' -> {
+                checkSandbox(i - chunkBase);
                 cmd.text = fileName();
                 if (cmd.text.isEmpty()) throw error("missing filename in r/R/w/W commands");
             }
             case 's' -> cmd.subst = substitute();
             case 'y' -> cmd.ymap = transliterate();
             case 'e' -> {
+                checkSandbox(i - chunkBase);
                 skipSpace();
                 cmd.text = fileName();
             }
@@ -397,6 +411,7 @@ final class Parser {
                 multi = true;
                 i++;
             } else if (f == 'e') {
+                checkSandbox(i - chunkBase + 1);
                 sub.eval = true;
                 i++;
             } else if (Character.isDigit(f)) {
@@ -406,6 +421,7 @@ final class Parser {
                 sub.occurrence = n;
                 numberSeen = true;
             } else if (f == 'w') {
+                checkSandbox(i - chunkBase + 1);
                 i++;
                 sub.wfile = fileName();
                 if (sub.wfile.isEmpty()) throw error("missing filename in r/R/w/W commands");

@@ -61,7 +61,7 @@ public final class Sed implements Program {
 
     private static Getopt options() {
         return Getopt.create()
-                .flag('n', "quiet", "n").flag((char) 0, "silent", "n").flag((char) 0, "debug", "debug")
+                .flag('n', "quiet", "n").flag((char) 0, "silent", "n")
                 .withArg('e', "expression", "e").withArg('f', "file", "f").flag((char) 0, "follow-symlinks", "follow")
                 .optionalArg('i', "in-place", "i").withArg('l', "line-length", "l").flag((char) 0, "posix", "posix")
                 .flag('E', "regexp-extended", "E").flag('r', null, "E").flag('s', "separate", "s")
@@ -87,7 +87,7 @@ public final class Sed implements Program {
             write(ctx, 1, "sed (GNU sed) 4.9\n");
             return 0;
         }
-        boolean quiet = false, extended = false, separate = false, nullData = false, posix = false;
+        boolean quiet = false, extended = false, separate = false, nullData = false, posix = false, unbuffered = false, sandbox = false, followSymlinks = false;
         String inPlace = null;
         int lineWrap = 70;
         List<Parser.Chunk> chunks = new ArrayList<>();
@@ -117,6 +117,9 @@ public final class Sed implements Program {
                 case "E" -> extended = true;
                 case "s" -> separate = true;
                 case "z" -> nullData = true;
+                case "u" -> unbuffered = true;
+                case "sandbox" -> sandbox = true;
+                case "follow" -> followSymlinks = true;
                 default -> { }
             }
         }
@@ -130,7 +133,7 @@ public final class Sed implements Program {
         }
         Script script;
         try {
-            script = new Parser(extended).parse(chunks);
+            script = new Parser(extended, sandbox).parse(chunks);
         } catch (Parser.SedError e) {
             io.error(e.getMessage());
             return e.status;
@@ -142,11 +145,12 @@ public final class Sed implements Program {
         } catch (Runner.Quit q) {
             return q.status;
         }
-        Runner.Sink stdout = new Runner.Sink(io.out());
+        // -u: every write goes straight to fd 1, so a reader sees each line as soon as it is edited
+        Runner.Sink stdout = new Runner.Sink(unbuffered ? ctx.stdout() : io.out());
         try {
             if (inPlace != null) {
                 for (String f : operands) {
-                    if (!editInPlace(io, runner, f, inPlace)) break;
+                    if (!editInPlace(io, runner, followSymlinks ? target(ctx, f) : f, inPlace)) break;
                 }
             } else if (separate) {
                 for (String f : operands) {
@@ -159,6 +163,15 @@ public final class Sed implements Program {
             runner.flushAll();
         }
         return runner.status;
+    }
+
+    /** --follow-symlinks: -i edits the file a link leads to and leaves the link in place. */
+    private static String target(ProcessContext ctx, String file) {
+        try {
+            return ctx.realpath(file);
+        } catch (AgentOsException e) {
+            return file; // editInPlace reports it
+        }
     }
 
     private static boolean editInPlace(CommandIo io, Runner runner, String file, String suffix) throws IOException {
