@@ -40,15 +40,17 @@ public final class Xargs implements Program {
                 .flag('0', "null", "0").withArg('a', "arg-file", "a").withArg('d', "delimiter", "d")
                 .withArg('E', null, "E").optionalArg('e', "eof", "E").withArg('I', null, "I")
                 .optionalArg('i', "replace", "i").withArg('L', null, "L").optionalArg('l', "max-lines", "l")
-                .withArg('n', "max-args", "n").withArg('P', "max-procs", "P").flag('p', "interactive", "p")
+                .withArg('n', "max-args", "n").withArg('P', "max-procs", "P")
                 .flag('r', "no-run-if-empty", "r").withArg('s', "max-chars", "s").flag('t', "verbose", "t")
-                .flag('x', "exit", "x").flag('o', "open-tty", "o").withArg((char) 0, "process-slot-var", "slot")
-                .flag((char) 0, "show-limits", "show-limits").flag((char) 0, "help", "help").flag((char) 0, "version", "version");
+                .flag('x', "exit", "x").flag('o', "open-tty", "o")
+                .flag((char) 0, "help", "help").flag((char) 0, "version", "version");
     }
 
     private ProcessContext ctx;
     private CommandIo io;
     private boolean verbose;
+    /** -o: each command reads the controlling terminal instead of inheriting xargs' own input. */
+    private boolean openTty;
     private int status;
     private final Map<Integer, String> running = new HashMap<>();
 
@@ -122,7 +124,8 @@ public final class Xargs implements Program {
                 case "P" -> procs = (int) Math.min(number(v, "-P", 0), Integer.MAX_VALUE);
                 case "r" -> noRunEmpty = true;
                 case "s" -> maxChars = number(v, "-s", 1);
-                case "t", "p" -> verbose = true;
+                case "t" -> verbose = true;
+                case "o" -> openTty = true;
                 case "x" -> exitOnSize = true;
                 default -> { }
             }
@@ -239,7 +242,9 @@ public final class Xargs implements Program {
         }
         int pid;
         try {
-            pid = ctx.spawn(SpawnRequest.of(argv.get(0), argv.subList(1, argv.size())));
+            SpawnRequest request = SpawnRequest.of(argv.get(0), argv.subList(1, argv.size()));
+            if (openTty) request = request.withFdActions(List.of(new SpawnRequest.FdAction.Open(0, "/dev/tty", OpenFlags.O_RDONLY, 0)));
+            pid = ctx.spawn(request);
         } catch (AgentOsException e) {
             waitAll();
             io.error(argv.get(0) + ": " + CommandIo.reason(e));
