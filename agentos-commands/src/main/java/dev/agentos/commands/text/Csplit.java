@@ -25,6 +25,8 @@ final class Csplit extends TextCommand {
         int fileCount;
         final List<String> created = new ArrayList<>();
         boolean lastWasRegexMatch;
+        /** --suppress-matched: the line a piece is split at goes to no piece. */
+        boolean suppressMatched;
     }
 
     @Override int execute(Run r) {
@@ -43,6 +45,7 @@ final class Csplit extends TextCommand {
         String suffixFormat = r.last("b").orElse("%0" + digits + "d");
         boolean quiet = r.has("s"), elide = r.has("z"), keep = r.has("k");
         State st = new State();
+        st.suppressMatched = r.has("suppress");
         int fd;
         try {
             fd = TextIo.open(r.ctx, ops.get(0));
@@ -147,6 +150,7 @@ final class Csplit extends TextCommand {
             if (d == '/') piece(r, st, st.cur, (int) target, prefix, fmt, quiet, elide);
             st.cur = (int) target;
             st.lastWasRegexMatch = offset == 0;
+            skipSplitLine(st);
             return true;
         }
         long n;
@@ -169,7 +173,14 @@ final class Csplit extends TextCommand {
         piece(r, st, st.cur, (int) target, prefix, fmt, quiet, elide);
         st.cur = (int) target;
         st.lastWasRegexMatch = false;
+        skipSplitLine(st);
         return true;
+    }
+
+    private static void skipSplitLine(State st) {
+        if (!st.suppressMatched || st.cur >= st.lines.size()) return;
+        st.cur++;
+        st.lastWasRegexMatch = false; // the matched line is already behind us
     }
 
     private static void piece(Run r, State st, int from, int to, String prefix, String fmt, boolean quiet, boolean elide) {

@@ -31,6 +31,15 @@ class CsplitDiffTest {
         diff.assertSame("cat", "q01");
     }
 
+    @Test void suppressMatchedLeavesTheSplitLinesOut() {
+        diff.assertSame("csplit", "--suppress-matched", "doc", "/^==/", "{*}");
+        diff.assertSame("cat", "xx00", "xx01", "xx02", "xx03");
+        diff.assertSame("cat", "xx01");
+        diff.assertSame("csplit", "--suppress-matched", "-f", "n", "in", "5", "{2}");
+        diff.assertSame("cat", "n00", "n01", "n02", "n03");
+        diff.assertSame("cat", "n01");
+    }
+
     @Test void regexPatternsAndOffsets() {
         diff.assertSame("csplit", "doc", "/^==/", "{*}");
         diff.assertSame("cat", "xx00", "xx01", "xx02", "xx03");
