@@ -24,6 +24,8 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * exit statuses (1 warning, 9 archive not found, 11 member not found).
  */
 final class Unzip implements Program {
+    private static final String USAGE = "UnZip 6.00 of 20 April 2009, by Debian. Original by Info-ZIP.\n\n"
+            + "Usage: unzip [-Z] [-opts[modifiers]] file[.zip] [list] [-x xlist] [-d exdir]\n";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     @Override public int run(ProcessContext ctx) throws IOException {
@@ -48,7 +50,10 @@ final class Unzip implements Program {
                             dir = j + 1 < a.length() ? a.substring(j + 1) : i + 1 < args.size() ? args.get(++i) : null;
                             j = a.length();
                         }
-                        default -> { } // other unzip modifiers are accepted and ignored
+                        default -> { // as unzip 6.0 does with an option it does not know: usage, status 10
+                            Gnu.print(ctx.stdout(), USAGE);
+                            return 10;
+                        }
                     }
                 }
             } else {
@@ -56,7 +61,7 @@ final class Unzip implements Program {
             }
         }
         if (operands.isEmpty()) {
-            Gnu.print(ctx.stdout(), "UnZip 6.00 of 20 April 2009, by Debian. Original by Info-ZIP.\n\nUsage: unzip [-Z] [-opts[modifiers]] file[.zip] [list] [-x xlist] [-d exdir]\n");
+            Gnu.print(ctx.stdout(), USAGE);
             return 0;
         }
         String archive = operands.get(0);
