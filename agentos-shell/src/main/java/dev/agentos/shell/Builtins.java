@@ -1341,14 +1341,41 @@ final class Builtins {
         return ((bits & 4) != 0 ? "r" : "") + ((bits & 2) != 0 ? "w" : "") + ((bits & 1) != 0 ? "x" : "");
     }
 
+    /**
+     * ulimit: reports the VM's limits (they are fixed per VM, so a change is refused as bash refuses one
+     * above the hard limit). There is no per-file size limit: -f is unlimited.
+     */
     private int ulimit(List<String> a) {
-        if (a.size() == 1 || a.contains("-f") && a.size() == 2) { sh.writeOut("unlimited\n"); return 0; }
-        if (a.contains("-n") && a.size() == 2) { sh.writeOut("1024\n"); return 0; }
-        if (a.contains("-a")) {
-            sh.writeOut("file size               (blocks, -f) unlimited\nopen files                      (-n) 1024\n");
+        var limits = sh.ctx.limits();
+        char which = 'f';
+        boolean all = false;
+        String value = null;
+        for (String arg : a.subList(1, a.size())) {
+            if (arg.equals("-a")) all = true;
+            else if (arg.matches("-[HS]*[fnu][HS]*")) which = arg.replaceAll("[-HS]", "").charAt(0);
+            else if (arg.matches("-[HS]+")) continue;
+            else if (!arg.startsWith("-")) value = arg;
+            else { err("ulimit: " + arg + ": invalid option"); return 2; }
+        }
+        String name = switch (which) { case 'n' -> "open files"; case 'u' -> "max user processes"; default -> "file size"; };
+        String current = switch (which) {
+            case 'n' -> Integer.toString(limits.maxOpenFiles());
+            case 'u' -> Integer.toString(limits.maxProcesses());
+            default -> "unlimited";
+        };
+        if (all) {
+            sh.writeOut("file size                   (blocks, -f) unlimited\n"
+                    + "open files                          (-n) " + limits.maxOpenFiles() + "\n"
+                    + "max user processes                  (-u) " + limits.maxProcesses() + "\n");
             return 0;
         }
-        return 0;
+        if (value == null) {
+            sh.writeOut(current + "\n");
+            return 0;
+        }
+        if (value.equals(current)) return 0;
+        err("ulimit: " + name + ": cannot modify limit: Operation not permitted");
+        return 1;
     }
 
     private int let(List<String> a) {

@@ -11,6 +11,14 @@ class ShellLimitsTest {
 
     @AfterEach void close() { vm.close(); }
 
+    @Test void ulimitReportsTheVmsLimitsAndRefusesToChangeThem() {
+        try (ShellVm limited = new ShellVm(dev.agentos.kernel.limit.Limits.DEFAULT.withMaxOpenFiles(64).withMaxProcesses(32))) {
+            ShellVm.Result r = limited.bash("ulimit -n; ulimit -u; ulimit; ulimit -n 64; echo same $?; ulimit -n 100; echo $?");
+            assertThat(r.stdout()).isEqualTo("64\n32\nunlimited\nsame 0\n1\n");
+            assertThat(r.stderr()).isEqualTo("bash: line 1: ulimit: open files: cannot modify limit: Operation not permitted\n");
+        }
+    }
+
     @Test void deepRecursionReportsAnErrorInsteadOfCrashing() {
         ShellVm.Result r = vm.bash("f() { f; }; f; echo after $?");
         assertThat(r.stderr()).contains("maximum function nesting level exceeded");

@@ -25,7 +25,12 @@ final class ShellVm implements AutoCloseable {
     final Kernel kernel;
 
     ShellVm() {
-        kernel = Kernel.boot(KernelConfig.defaults(PROGRAMS));
+        this(dev.agentos.kernel.limit.Limits.DEFAULT);
+    }
+
+    ShellVm(dev.agentos.kernel.limit.Limits limits) {
+        KernelConfig defaults = KernelConfig.defaults(PROGRAMS);
+        kernel = Kernel.boot(new KernelConfig(PROGRAMS, limits, defaults.clock(), defaults.hostname(), defaults.egress()));
         Result r = run(SpawnRequest.of("mkdir", List.of()).withProgram(ctx -> {
             ctx.mkdir(DIR, 0755);
             return 0;

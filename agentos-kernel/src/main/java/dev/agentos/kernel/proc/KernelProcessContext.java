@@ -119,6 +119,8 @@ final class KernelProcessContext implements ProcessContext {
 
     @Override public InstantSource clock() { return k.clock(); }
 
+    @Override public dev.agentos.kernel.limit.Limits limits() { return k.limits(); }
+
     // ---- standard streams ----
 
     @Override public InputStream stdin() {

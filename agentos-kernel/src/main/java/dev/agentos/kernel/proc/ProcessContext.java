@@ -47,6 +47,9 @@ public interface ProcessContext {
     /** The VM's clock: wall time and timestamps. */
     InstantSource clock();
 
+    /** The VM's resource limits (fixed for the VM's life: what ulimit reports). */
+    dev.agentos.kernel.limit.Limits limits();
+
     // ---- standard streams (unbuffered views of fds 0, 1 and 2) ----
     InputStream stdin();
     OutputStream stdout();
