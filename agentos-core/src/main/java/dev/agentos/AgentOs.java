@@ -1,5 +1,10 @@
 package dev.agentos;
 
+import dev.agentos.cron.CronJobInfo;
+import dev.agentos.cron.CronRunner;
+import dev.agentos.cron.CronScheduler;
+import dev.agentos.cron.CronSpec;
+import dev.agentos.cron.CronStore;
 import dev.agentos.kernel.Credentials;
 import dev.agentos.kernel.Errno;
 import dev.agentos.kernel.Kernel;
@@ -32,8 +37,11 @@ public final class AgentOs implements AutoCloseable {
     private final VmProcesses processes;
     private final VmFiles files;
     private final VmShells shells;
+    private final AgentOsOptions options;
+    private CronScheduler cron;   // started by the first scheduleCron
 
     private AgentOs(AgentOsOptions options) {
+        this.options = options;
         ProgramRegistry programs = options.extraPrograms().entries().isEmpty() ? BaseSoftware.registry()
                 : MERGED.computeIfAbsent(options.extraPrograms(),
                         extra -> ProgramRegistry.builder().addAll(BaseSoftware.registry()).addAll(extra).build());
@@ -185,8 +193,41 @@ public final class AgentOs implements AutoCloseable {
     /** Waits for the shell's program to end; returns its exit code. */
     public int waitShell(String shellId) { return shells.await(shellId); }
 
-    /** Kills every process and hangs up every shell. */
+    // ---- cron ----
+
+    /**
+     * Schedules a job (replacing the one with the same id) and returns its id. Jobs of an embedded VM
+     * live as long as it does; the actor server keeps them across restarts.
+     */
+    public String scheduleCron(CronSpec spec) {
+        CronRunner.requireSupported(spec.action());
+        return cron(true).schedule(spec);
+    }
+
+    public List<CronJobInfo> listCronJobs() {
+        CronScheduler c = cron(false);
+        return c == null ? List.of() : c.list();
+    }
+
+    public void cancelCronJob(String id) {
+        CronScheduler c = cron(false);
+        if (c == null) throw new AgentOsException("cron", "ENOENT", "ENOENT: no such cron job, cancelCronJob '" + id + "'");
+        c.cancel(id);
+    }
+
+    private synchronized CronScheduler cron(boolean create) {
+        if (cron == null && create) {
+            cron = CronScheduler.start(options.clock(), CronStore.none(), CronRunner.forVm(() -> this),
+                    e -> events.publish(new AgentOsEvent.Cron(e)));
+        }
+        return cron;
+    }
+
+    /** Stops cron, kills every process and hangs up every shell. */
     @Override public void close() {
+        synchronized (this) {
+            if (cron != null) cron.close();
+        }
         shells.closeAll();
         kernel.close();
     }
