@@ -68,6 +68,8 @@ public final class AgentOsConnection implements AutoCloseable {
 
     public AgentOsConnection onShellExit(Consumer<AgentOsEvent.ShellExit> l) { return on(AgentOsEvent.ShellExit.class, l); }
 
+    public AgentOsConnection onCronEvent(Consumer<AgentOsEvent.CronEvent> l) { return on(AgentOsEvent.CronEvent.class, l); }
+
     public AgentOsConnection onVmBooted(Consumer<AgentOsEvent.VmBooted> l) { return on(AgentOsEvent.VmBooted.class, l); }
 
     public AgentOsConnection onVmShutdown(Consumer<AgentOsEvent.VmShutdown> l) { return on(AgentOsEvent.VmShutdown.class, l); }
@@ -190,22 +192,10 @@ public final class AgentOsConnection implements AutoCloseable {
 
     /** Delivers one event frame, dropping output already delivered (by seq) and repeated exits. */
     private void event(JsonNode n) {
-        Class<? extends AgentOsEvent> type = typeOf(n.path("name").asText());
+        Class<? extends AgentOsEvent> type = AgentOsEvent.typeOf(n.path("name").asText());
         if (type == null) return;
         AgentOsEvent e = Json.convert(n.get("data"), type);
         deliver(e);
-    }
-
-    private static Class<? extends AgentOsEvent> typeOf(String name) {
-        return switch (name) {
-            case "processOutput" -> AgentOsEvent.ProcessOutput.class;
-            case "processExit" -> AgentOsEvent.ProcessExit.class;
-            case "shellData" -> AgentOsEvent.ShellData.class;
-            case "shellExit" -> AgentOsEvent.ShellExit.class;
-            case "vmBooted" -> AgentOsEvent.VmBooted.class;
-            case "vmShutdown" -> AgentOsEvent.VmShutdown.class;
-            default -> null;
-        };
     }
 
     private void deliver(AgentOsEvent e) {

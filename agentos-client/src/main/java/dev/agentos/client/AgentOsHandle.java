@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentos.protocol.CronJobInfo;
+import dev.agentos.protocol.CronJobSpec;
 import dev.agentos.protocol.DirEntryInfo;
 import dev.agentos.protocol.ExecOptions;
 import dev.agentos.protocol.ExecResult;
@@ -181,6 +183,15 @@ public final class AgentOsHandle {
     }
 
     public void expireSignedPreviewUrl(String token) { call("expireSignedPreviewUrl", token); }
+
+    // ---- cron ----
+
+    /** Schedules a job (the same id again replaces it) and returns its id. */
+    public String scheduleCron(CronJobSpec spec) { return call("scheduleCron", spec).get("id").textValue(); }
+
+    public List<CronJobInfo> listCronJobs() { return call(new TypeReference<List<CronJobInfo>>() { }, "listCronJobs"); }
+
+    public void cancelCronJob(String id) { call("cancelCronJob", id); }
 
     // ---- software ----
 

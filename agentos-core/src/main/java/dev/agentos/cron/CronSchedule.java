@@ -55,7 +55,7 @@ public sealed interface CronSchedule {
         try {
             return new Recurring(s, ExecutionTime.forCron(UNIX.parse(s)));
         } catch (IllegalArgumentException e) {
-            throw invalid(text, e.getMessage());
+            throw invalid(text, String.valueOf(e.getMessage()).replace("Failed to parse cron expression. ", ""));
         }
     }
 

@@ -26,6 +26,11 @@ public sealed interface AgentOsEvent {
         public String name() { return "shellExit"; }
     }
 
+    /** A cron job of the actor fired, ended, failed, was skipped or was missed. */
+    record CronEvent(CronEventData event) implements AgentOsEvent {
+        public String name() { return "cronEvent"; }
+    }
+
     /** The actor's VM booted (it boots lazily, on the first action). */
     record VmBooted() implements AgentOsEvent {
         public String name() { return "vmBooted"; }
@@ -43,6 +48,7 @@ public sealed interface AgentOsEvent {
             case "processExit" -> ProcessExit.class;
             case "shellData" -> ShellData.class;
             case "shellExit" -> ShellExit.class;
+            case "cronEvent" -> CronEvent.class;
             case "vmBooted" -> VmBooted.class;
             case "vmShutdown" -> VmShutdown.class;
             default -> null;

@@ -3,6 +3,7 @@ package dev.agentos.server;
 import dev.agentos.AgentOs;
 import dev.agentos.AgentOsException;
 import dev.agentos.kernel.proc.ExitStatus;
+import dev.agentos.protocol.CronJobSpec;
 import dev.agentos.protocol.DirEntryInfo;
 import dev.agentos.protocol.ErrorBody;
 import dev.agentos.protocol.ExecOptions;
@@ -211,6 +212,20 @@ final class Actions {
         def("expireSignedPreviewUrl", 1, 1, a -> {
             String token = a.string(0);
             return actor -> { actor.previews.expire(token); return none(); };
+        });
+
+        // ---- cron ----
+        def("scheduleCron", 1, 1, a -> {
+            dev.agentos.cron.CronSpec spec = CronWire.spec(a.object(0, CronJobSpec.class));
+            return actor -> {
+                dev.agentos.cron.CronRunner.requireSupported(spec.action());
+                return Map.of("id", actor.cron.schedule(spec));
+            };
+        });
+        def("listCronJobs", 0, 0, a -> actor -> actor.cron.list().stream().map(CronWire::info).toList());
+        def("cancelCronJob", 1, 1, a -> {
+            String id = a.string(0);
+            return actor -> { actor.cron.cancel(id); return none(); };
         });
 
         // ---- software ----

@@ -3,8 +3,12 @@ package dev.agentos.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentos.AgentOs;
 import dev.agentos.AgentOsOptions;
+import dev.agentos.cron.CronRunner;
+import dev.agentos.cron.CronScheduler;
+import dev.agentos.cron.CronStore;
 import dev.agentos.protocol.AgentOsEvent;
 import dev.agentos.protocol.Json;
+import java.time.InstantSource;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
@@ -18,18 +22,23 @@ final class Actor {
     final String key;
     final OutputLog output;
     final PreviewTokens previews;
+    /** The actor's cron jobs; they live with the actor, not its VM, so a due job wakes a sleeping VM. */
+    final CronScheduler cron;
     private final AgentOsOptions options;
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
     private AgentOs vm;
     private boolean closed;
 
-    Actor(String id, String name, String key, AgentOsOptions options, long retentionBytes, PreviewTokens previews) {
+    Actor(String id, String name, String key, AgentOsOptions options, long retentionBytes, PreviewTokens previews,
+          InstantSource clock, CronStore cronStore) {
         this.id = id;
         this.name = name;
         this.key = key;
         this.options = options;
         this.output = new OutputLog(retentionBytes);
         this.previews = previews;
+        this.cron = CronScheduler.start(clock, cronStore, CronRunner.forVm(this::vm),
+                e -> broadcast(new AgentOsEvent.CronEvent(CronWire.event(e))));
     }
 
     /** The actor's VM, booting it (and telling connected clients) on first use. */
@@ -55,6 +64,7 @@ final class Actor {
             }
             case dev.agentos.AgentOsEvent.ShellData d -> new AgentOsEvent.ShellData(d.shellId(), d.data(), d.seq());
             case dev.agentos.AgentOsEvent.ShellExit x -> new AgentOsEvent.ShellExit(x.shellId(), x.exitCode());
+            case dev.agentos.AgentOsEvent.Cron c -> new AgentOsEvent.CronEvent(CronWire.event(c.event()));
         };
         broadcast(wire);
     }
@@ -81,6 +91,7 @@ final class Actor {
     synchronized void close(String reason) {
         if (closed) return;
         closed = true;
+        cron.close();
         if (vm != null) {
             broadcast(new AgentOsEvent.VmShutdown(reason));
             vm.close();

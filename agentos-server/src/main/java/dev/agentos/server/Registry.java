@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentos.AgentOsOptions;
+import dev.agentos.cron.CronStore;
 import dev.agentos.protocol.ErrorBody;
 import dev.agentos.protocol.Json;
 import io.javalin.Javalin;
@@ -144,8 +145,9 @@ public final class Registry implements AutoCloseable {
         boolean[] created = {false};
         Actor a = byNameKey.computeIfAbsent(nk, k -> {
             created[0] = true;
-            Actor n = new Actor(newId(), name.textValue(), key.textValue(), options, config.outputRetentionBytes(),
-                    new PreviewTokens(clock, config.preview()));
+            String id = newId();
+            Actor n = new Actor(id, name.textValue(), key.textValue(), options, config.outputRetentionBytes(),
+                    new PreviewTokens(clock, config.preview()), clock, cronStore(id));
             byId.put(n.id, n);
             return n;
         });
@@ -170,6 +172,7 @@ public final class Registry implements AutoCloseable {
         byId.remove(a.id);
         byNameKey.remove(a.name + "\u0000" + a.key);
         a.close("destroy");
+        config.dataDir().ifPresent(dir -> new CronFile(CronFile.of(dir, a.id)).delete());
         json(ctx, 200, Map.of("destroyed", true));
     }
 
@@ -304,6 +307,11 @@ public final class Registry implements AutoCloseable {
 
     private static void json(Context ctx, int status, Object body) {
         ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    /** Where an actor keeps its cron jobs: a file under the data directory, or nowhere without one. */
+    private CronStore cronStore(String actorId) {
+        return config.dataDir().<CronStore>map(dir -> new CronFile(CronFile.of(dir, actorId))).orElseGet(CronStore::none);
     }
 
     private static String newId() {

@@ -55,7 +55,7 @@ final class WireError extends RuntimeException {
             case "ENOSPC", "EFBIG", "ENOMEM" -> 507;
             case "ETIMEDOUT", "action_timed_out" -> 504;
             case "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH" -> 502;
-            case "ENOSYS", "EOPNOTSUPP" -> 501;
+            case "ENOSYS", "EOPNOTSUPP", "ENOTSUP" -> 501;
             default -> 400;
         };
     }
