@@ -9,18 +9,13 @@ import dev.agentos.kernel.vfs.FileType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** ls: lists directories; -l -a -A -1 -C -R -h -S -t -r -d -F -n --color, columns on a terminal. */
 final class Ls extends FileCommand {
-    private static final long SIX_MONTHS_SECONDS = 31556952L / 2;
-    private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MMM ppd HH:mm", Locale.US);
-    private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("MMM ppd  yyyy", Locale.US);
 
     Ls() { super("ls", "[OPTION]... [FILE]..."); }
 
@@ -316,9 +311,7 @@ final class Ls extends FileCommand {
         }
 
         private String date(long nanos) {
-            Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L));
-            boolean recent = t.isAfter(now.minusSeconds(SIX_MONTHS_SECONDS)) && !t.isAfter(now);
-            return (recent ? RECENT : OLD).format(t.atZone(zone));
+            return ListingDate.format(nanos, now, zone);
         }
 
         private static String indicator(FileStat st) {

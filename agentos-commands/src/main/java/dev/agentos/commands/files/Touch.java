@@ -1,6 +1,7 @@
 package dev.agentos.commands.files;
 
 import dev.agentos.AgentOsException;
+import dev.agentos.commands.system.DateInput;
 import dev.agentos.commands.Getopt;
 import dev.agentos.commands.Invocation;
 import dev.agentos.kernel.Errno;
@@ -49,7 +50,7 @@ final class Touch extends FileCommand {
         Optional<String> d = inv.options().last("d");
         if (d.isPresent()) {
             long base = ref.isPresent() ? mtime : inv.ctx().clock().instant().toEpochMilli() * 1_000_000;
-            Optional<Long> t = DateParsing.parse(d.get(), zone, base);
+            Optional<Long> t = DateInput.epochNanos(d.get(), DateParsing.zone(zone), base);
             if (t.isEmpty()) {
                 inv.error("invalid date format " + Quoting.always(d.get()));
                 return 1;

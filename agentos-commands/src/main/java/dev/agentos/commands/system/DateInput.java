@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * month names, {@code now}/{@code today}/{@code yesterday}/{@code tomorrow}, and relative items such as
  * {@code +2 hours}, {@code 3 days ago}, {@code next week}.
  */
-final class DateInput {
+public final class DateInput {
     private static final Pattern EPOCH = Pattern.compile("\\s*@\\s*([+-]?\\d+(?:[.,]\\d+)?)\\s*");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?");
@@ -36,8 +36,20 @@ final class DateInput {
 
     private DateInput() {}
 
+    /** The instant {@code text} names as nanoseconds since the epoch (touch -d, find -newermt); empty when it is not a date. */
+    public static Optional<Long> epochNanos(String text, ZoneId zone, long nowNanos) {
+        ZonedDateTime now = Instant.ofEpochSecond(0, nowNanos).atZone(zone);
+        // nanoseconds since the epoch end in 2262: later dates saturate rather than wrap into the past
+        return parse(text, now).map(t -> {
+            long s = t.toEpochSecond();
+            if (s >= Long.MAX_VALUE / 1_000_000_000L) return Long.MAX_VALUE;
+            if (s <= Long.MIN_VALUE / 1_000_000_000L) return Long.MIN_VALUE;
+            return s * 1_000_000_000L + t.getNano();
+        });
+    }
+
     /** The instant {@code text} names, relative to {@code now} in {@code zone}; empty when it is not a date. */
-    static Optional<ZonedDateTime> parse(String text, ZonedDateTime now) {
+    public static Optional<ZonedDateTime> parse(String text, ZonedDateTime now) {
         Matcher e = EPOCH.matcher(text);
         if (e.matches()) {
             BigDecimal secs = new BigDecimal(e.group(1).replace(',', '.'));

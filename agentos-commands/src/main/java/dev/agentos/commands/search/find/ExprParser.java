@@ -9,6 +9,7 @@ import dev.agentos.kernel.vfs.FileStat;
 import dev.agentos.kernel.vfs.FileType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Parses find's expression (operators, tests, actions, global options) into an {@link Expr}. */
@@ -177,16 +178,6 @@ final class ExprParser {
             case "-empty" -> new Expr.Test(this::empty);
             case "-mtime", "-atime", "-ctime" -> time(p, arg(p), 86_400L);
             case "-mmin", "-amin", "-cmin" -> time(p, arg(p), 60L);
-            case "-newer" -> {
-                String ref = arg(p);
-                long t;
-                try {
-                    t = walker.ctx.stat(ref).mtimeNanos();
-                } catch (AgentOsException e) {
-                    throw new FindError(Find.Walker.quote(ref) + ": " + CommandIo.reason(e));
-                }
-                yield new Expr.Test(e -> e.stat.mtimeNanos() > t);
-            }
             case "-perm" -> perm(arg(p));
             case "-user", "-group" -> owner(p, arg(p));
             case "-uid" -> numeric(arg(p), e -> e.stat.uid());
@@ -198,6 +189,14 @@ final class ExprParser {
             case "-executable" -> new Expr.Test(e -> walker.ctx.access(e.path, 1));
             case "-print" -> print(false);
             case "-print0" -> print(true);
+            case "-ls" -> {
+                hasAction = true;
+                LsLine line = new LsLine(walker);
+                yield new Expr.Test(e -> {
+                    walker.print(line.format(e));
+                    return true;
+                });
+            }
             case "-delete", "-exec", "-execdir", "-ok", "-okdir" -> other(p);
             case "-printf" -> {
                 hasAction = true;
@@ -213,6 +212,8 @@ final class ExprParser {
             });
             case "-quit" -> quit();
             default -> {
+                Optional<Expr> ref = new ReferenceTests(walker).parse(p, () -> arg(p));
+                if (ref.isPresent()) yield ref.get();
                 if (p.startsWith("-")) throw new FindError("unknown predicate `" + p + "'");
                 throw new FindError("paths must precede expression: `" + p + "'");
             }
