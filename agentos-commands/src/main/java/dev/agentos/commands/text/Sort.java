@@ -6,6 +6,7 @@ import dev.agentos.kernel.vfs.OpenFlags;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * sort: reads every input into one buffer, indexes the lines (precomputing a byte prefix and -n's
@@ -116,9 +117,10 @@ final class Sort extends TextCommand {
 
         // read everything into one buffer
         TextIo.Bytes data = new TextIo.Bytes(TextIo.BLOCK);
-        List<int[]> fileLineStarts = new ArrayList<>();
+        int[] fileEnds = new int[files.size()];   // byte offset where each file's lines end, for -m
         byte[] buf = new byte[TextIo.BLOCK];
-        for (String f : files) {
+        for (int fi = 0; fi < files.size(); fi++) {
+            String f = files.get(fi);
             int fd;
             try {
                 fd = TextIo.open(r.ctx, f);
@@ -135,6 +137,7 @@ final class Sort extends TextCommand {
                 TextIo.close(r.ctx, fd);
             }
             if (data.size() > before && data.array()[data.size() - 1] != delim) data.write(delim);
+            fileEnds[fi] = data.size();
         }
         byte[] t = data.array();
         int size = data.size();
@@ -152,7 +155,8 @@ final class Sort extends TextCommand {
             }
         }
         if (check != 0) return check(r, lines, order, unique, check == 'C', files.get(0), t);
-        if (lines.length > 20000) Arrays.parallelSort(lines, order);
+        if (r.has("m")) lines = merge(lines, fileEnds, order);
+        else if (lines.length > 20000) Arrays.parallelSort(lines, order);
         else Arrays.sort(lines, order);
 
         java.io.OutputStream out = r.out;
@@ -184,6 +188,33 @@ final class Sort extends TextCommand {
             if (outFd >= 0) r.ctx.close(outFd);
         }
         return 0;
+    }
+
+    /**
+     * -m: merges inputs that are each already sorted, as GNU does: the least head line wins, ties go to
+     * the earlier file, and unsorted input is not sorted.
+     */
+    private static LineOrder.Line[] merge(LineOrder.Line[] lines, int[] fileEnds, LineOrder order) {
+        record Head(int file, int index) {}
+        int[] firstLine = new int[fileEnds.length + 1];
+        for (int f = 0, i = 0; f < fileEnds.length; f++) {
+            firstLine[f] = i;
+            while (i < lines.length && lines[i].off < fileEnds[f]) i++;
+            firstLine[f + 1] = i;
+        }
+        PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> {
+            int d = order.compare(lines[a.index()], lines[b.index()]);
+            return d != 0 ? d : Integer.compare(a.file(), b.file());
+        });
+        for (int f = 0; f < fileEnds.length; f++) if (firstLine[f] < firstLine[f + 1]) heads.add(new Head(f, firstLine[f]));
+        LineOrder.Line[] out = new LineOrder.Line[lines.length];
+        int k = 0;
+        while (!heads.isEmpty()) {
+            Head h = heads.poll();
+            out[k++] = lines[h.index()];
+            if (h.index() + 1 < firstLine[h.file() + 1]) heads.add(new Head(h.file(), h.index() + 1));
+        }
+        return out;
     }
 
     private static int check(Run r, LineOrder.Line[] lines, LineOrder order, boolean unique, boolean quiet, String file, byte[] t) {

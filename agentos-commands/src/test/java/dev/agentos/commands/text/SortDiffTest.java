@@ -140,4 +140,16 @@ class SortDiffTest {
         int firstCherry = lines.indexOf("cherry");
         org.assertj.core.api.Assertions.assertThat(lines.get(firstCherry + 1)).isEqualTo("cherry");
     }
+
+    @Test void mergeInterleavesPresortedInputsWithoutSortingThem() {
+        diff.file("odd", "1\n3\n5\n").file("even", "2\n4\n6\n").file("dup", "3\nb\n");
+        diff.assertSame("sort", "-m", "odd", "even");
+        diff.assertSame("sort", "-m", "even", "odd", "dup");
+        diff.assertSame("sort", "-m", "-r", "even", "odd");
+        diff.assertSame("sort", "-m", "-n", "odd", "even", "odd");
+        diff.assertSame("sort", "-m", "unsorted", "sorted");
+        diff.assertSame("sort", "-m", "-u", "sorted", "sorted");
+        diff.assertSame("sort", "-m", "-k2,2n", "-t", " ", "table");
+        diff.assertSameWithStdin("0\n9\n", "sort", "-m", "-", "odd");
+    }
 }
