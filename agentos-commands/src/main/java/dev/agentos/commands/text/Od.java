@@ -2,6 +2,7 @@ package dev.agentos.commands.text;
 
 import dev.agentos.AgentOsException;
 import dev.agentos.commands.Getopt;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +16,10 @@ final class Od extends TextCommand {
                 .optionalArg('S', "strings", "S").withArg('t', "format", "t").flag('v', "output-duplicates", "v")
                 .optionalArg('w', "width", "w").withArg((char) 0, "endian", "endian")
                 .flag('a', null, "ta").flag('b', null, "tb").flag('c', null, "tc").flag('d', null, "td").flag('f', null, "tf")
-                .flag('i', null, "ti").flag('l', null, "tl").flag('o', null, "to").flag('s', null, "ts").flag('x', null, "tx");
+                .flag('i', null, "ti").flag('l', null, "tl").flag('o', null, "to").flag('s', null, "ts").flag('x', null, "tx")
+                // the traditional synonyms GNU od still takes
+                .flag('B', null, "to").flag('D', null, "tD").flag('e', null, "tF").flag('F', null, "tF").flag('h', null, "tx")
+                .flag('H', null, "tX").flag('X', null, "tX").flag('I', null, "tl").flag('L', null, "tl").flag('O', null, "tO");
     }
 
     /** One output type: kind a c d o u x, size in bytes, field width, and the z trailer. */
@@ -29,6 +33,7 @@ final class Od extends TextCommand {
             case 'a', 'c' -> 3;
             case 'o' -> size == 1 ? 3 : size == 2 ? 6 : size == 4 ? 11 : 22;
             case 'x' -> size * 2;
+            case 'f' -> size == 4 ? 15 : 24;
             case 'u' -> size == 1 ? 3 : size == 2 ? 5 : size == 4 ? 10 : 20;
             default -> size == 1 ? 4 : size == 2 ? 6 : size == 4 ? 11 : 20;
         };
@@ -55,6 +60,23 @@ final class Od extends TextCommand {
                             size = Integer.parseInt(s.substring(i, Math.min(j, i + 9)));
                             if (size != 1 && size != 2 && size != 4 && size != 8) {
                                 throw r.fail(1, "invalid type string " + TextIo.quote(s) + ";\nthis system doesn't provide a " + size + "-byte integral type");
+                            }
+                            i = j;
+                        }
+                    }
+                }
+                case 'f' -> {
+                    size = 8;
+                    if (i < s.length()) {
+                        char c = s.charAt(i);
+                        if (c == 'F') { size = 4; i++; }
+                        else if (c == 'D') { size = 8; i++; }
+                        else if (Character.isDigit(c)) {
+                            int j = i;
+                            while (j < s.length() && Character.isDigit(s.charAt(j))) j++;
+                            size = Integer.parseInt(s.substring(i, Math.min(j, i + 9)));
+                            if (size != 4 && size != 8) {
+                                throw r.fail(1, "invalid type string " + TextIo.quote(s) + ";\nthis system doesn't provide a " + size + "-byte floating point type");
                             }
                             i = j;
                         }
@@ -105,6 +127,11 @@ final class Od extends TextCommand {
                 case "to" -> specs.add(new Spec('o', 2, 6, false));
                 case "ts" -> specs.add(new Spec('d', 2, 6, false));
                 case "tx" -> specs.add(new Spec('x', 2, 4, false));
+                case "tf" -> specs.add(new Spec('f', 4, 15, false));
+                case "tF" -> specs.add(new Spec('f', 8, 24, false));
+                case "tD" -> specs.add(new Spec('u', 4, 10, false));
+                case "tX" -> specs.add(new Spec('x', 4, 8, false));
+                case "tO" -> specs.add(new Spec('o', 4, 11, false));
                 default -> { }
             }
         }
@@ -228,11 +255,31 @@ final class Od extends TextCommand {
             case 'o' -> zeroPad(Long.toOctalString(v), s.width);
             case 'x' -> zeroPad(Long.toHexString(v), s.width);
             case 'u' -> s.size == 8 ? Long.toUnsignedString(v) : Long.toString(v);
+            case 'f' -> s.size == 4 ? floating(Float.intBitsToFloat((int) v), true) : floating(Double.longBitsToDouble(v), false);
             default -> {
                 long signed = s.size == 8 ? v : (v << (64 - 8 * s.size)) >> (64 - 8 * s.size);
                 yield Long.toString(signed);
             }
         };
+    }
+
+    /**
+     * A float as GNU od prints it (gnulib's ftoastr): the fewest %g digits, starting at FLT_DIG or DBL_DIG
+     * (1 for subnormals), that read back as the same value.
+     */
+    private static String floating(double v, boolean single) {
+        boolean neg = (Double.doubleToRawLongBits(v) < 0);
+        String sign = neg ? "-" : "";
+        if (Double.isNaN(v)) return sign + "nan";
+        if (Double.isInfinite(v)) return sign + "inf";
+        double a = Math.abs(v);
+        if (a == 0) return sign + "0";
+        BigDecimal exact = new BigDecimal(a);
+        boolean subnormal = single ? a < Float.MIN_NORMAL : a < Double.MIN_NORMAL;
+        for (int p = subnormal ? 1 : single ? 6 : 15; ; p++) {
+            String s = CFloatFormat.generalDigits(exact, p, false);
+            if (single ? Float.parseFloat(s) == (float) a : Double.parseDouble(s) == a) return sign + s;
+        }
     }
 
     private static String zeroPad(String s, int w) {

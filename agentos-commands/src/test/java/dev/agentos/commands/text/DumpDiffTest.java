@@ -104,4 +104,29 @@ class DumpDiffTest {
         diff.assertSame("strings", "missing");
         diff.assertSame("strings", "d");
     }
+
+    @Test void odFloatsPrintTheShortestDigitsThatReadBack() {
+        assumeTrue(CommandDiff.hostHas("od"));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 * 4 + 10 * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float f : new float[] {1f, 100f, 0.1f, 123456789f, Float.NaN, Float.NEGATIVE_INFINITY, -0f, 1e-5f,
+                Float.MIN_VALUE, 3.4028235e38f, 1e-40f, -2.5f}) b.putFloat(f);
+        for (double d : new double[] {1, 100, 0.1, 123456789, 1e300, -2.5e-7, Double.MIN_VALUE, Double.MAX_VALUE, 1.0 / 3, 1e16}) b.putDouble(d);
+        diff.file("floats", b.array());
+        diff.assertSame("od", "-t", "f4", "floats");
+        diff.assertSame("od", "-t", "fF", "-N", "48", "floats");
+        diff.assertSame("od", "-t", "f8", "-j", "48", "floats");
+        diff.assertSame("od", "-t", "fD", "-j", "48", "-w8", "floats");
+        diff.assertSame("od", "-t", "f", "-j", "48", "floats");
+        diff.assertSame("od", "-f", "-N", "16", "floats");
+        diff.assertSame("od", "-F", "-j", "48", "-N", "16", "floats");
+        diff.assertSame("od", "-e", "-j", "48", "-N", "16", "floats");
+        diff.assertSame("od", "-t", "f4x1", "-N", "8", "floats");
+        diff.assertSame("od", "-A", "x", "-t", "f4", "bin");
+        diff.assertSame("od", "-t", "f3", "floats");
+    }
+
+    @Test void odTraditionalSynonyms() {
+        assumeTrue(CommandDiff.hostHas("od"));
+        for (String opt : List.of("-B", "-D", "-h", "-H", "-X", "-I", "-L", "-O")) diff.assertSame("od", opt, "-N", "40", "bin");
+    }
 }
