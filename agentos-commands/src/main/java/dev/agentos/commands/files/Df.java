@@ -3,8 +3,8 @@ package dev.agentos.commands.files;
 import dev.agentos.AgentOsException;
 import dev.agentos.commands.Getopt;
 import dev.agentos.commands.Invocation;
+import dev.agentos.commands.files.VmMounts.Mount;
 import dev.agentos.kernel.vfs.FileSystemBackend.FsUsage;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,17 +19,15 @@ final class Df extends FileCommand {
                 .flag('P', "portability", "P").flag('T', "print-type", "T").flag('i', "inodes", "i");
     }
 
-    /** One line of /proc/mounts. */
-    private record Mount(String source, String target, String type) {}
 
     @Override protected int execute(Invocation inv) {
         boolean human = inv.has("h"), inodes = inv.has("i");
-        List<Mount> mounts = mounts(inv);
+        List<Mount> mounts = VmMounts.read(inv.ctx());
         List<String[]> rows = new ArrayList<>();
         int status = 0;
         if (inv.operands().isEmpty()) {
             for (Mount m : mounts) {
-                FsUsage u = usage(inv, m.target);
+                FsUsage u = usage(inv, m.target());
                 if (u == null || (!inv.has("a") && u.totalBytes() == 0)) continue;
                 rows.add(row(m, u, human, inodes));
             }
@@ -45,7 +43,7 @@ final class Df extends FileCommand {
                     status = 1;
                     continue;
                 }
-                rows.add(row(mountOf(mounts, real), u, human, inodes));
+                rows.add(row(VmMounts.holding(mounts, real), u, human, inodes));
             }
         }
         if (rows.isEmpty()) return status;
@@ -79,42 +77,13 @@ final class Df extends FileCommand {
         }
     }
 
-    private static List<Mount> mounts(Invocation inv) {
-        List<Mount> out = new ArrayList<>();
-        try {
-            for (String line : new String(SysFiles.readAll(inv.ctx(), "/proc/mounts"), StandardCharsets.UTF_8).split("\n")) {
-                String[] f = line.split(" ");
-                if (f.length >= 3) out.add(new Mount(f[0], f[1], f[2]));
-            }
-        } catch (AgentOsException e) {
-            // no /proc: the root is all there is
-        }
-        if (out.isEmpty()) out.add(new Mount("agentos", "/", "overlay"));
-        return out;
-    }
-
-    /** The mount holding a canonical path: the longest mount point that is a prefix of it. */
-    private static Mount mountOf(List<Mount> mounts, String path) {
-        Mount best = mounts.get(0);
-        int bestLen = -1;
-        for (Mount m : mounts) {
-            String t = m.target;
-            boolean under = t.equals("/") || path.equals(t) || path.startsWith(t + "/");
-            if (under && t.length() > bestLen) {
-                best = m;
-                bestLen = t.length();
-            }
-        }
-        return best;
-    }
-
     private static String[] row(Mount m, FsUsage u, boolean human, boolean inodes) {
         long total = inodes ? u.totalInodes() : u.totalBytes(), used = inodes ? u.usedInodes() : u.usedBytes();
         boolean unlimited = total == Long.MAX_VALUE;
         String size = unlimited ? "-" : amount(total, human, inodes);
         String avail = unlimited ? "-" : amount(Math.max(0, total - used), human, inodes);
         String pct = unlimited || total == 0 ? "-" : ((used * 100 + total - 1) / total) + "%";
-        return new String[] {m.source, size, amount(used, human, inodes), avail, pct, m.target, m.type};
+        return new String[] {m.source(), size, amount(used, human, inodes), avail, pct, m.target(), m.type()};
     }
 
     private static String amount(long n, boolean human, boolean inodes) {

@@ -26,7 +26,7 @@ final class Stat extends FileCommand {
 
     @Override protected Getopt options() {
         return Getopt.create().flag('L', "dereference", "L").withArg('c', "format", "c").withArg((char) 0, "printf", "printf")
-                .flag('t', "terse", "t");
+                .flag('t', "terse", "t").flag('f', "file-system", "f");
     }
 
     @Override protected int execute(Invocation inv) {
@@ -34,6 +34,7 @@ final class Stat extends FileCommand {
         Optional<String> c = inv.options().last("c");
         Optional<String> pf = inv.options().last("printf");
         ZoneId zone = DateParsing.zone(inv.ctx().getenv("TZ").orElse("UTC"));
+        if (inv.has("f")) return fileSystems(inv, pf.map(Stat::unescape).or(() -> c));
         Accounts acc = new Accounts(inv.ctx());
         int status = 0;
         for (String f : inv.operands()) {
@@ -54,12 +55,40 @@ final class Stat extends FileCommand {
                 fmt = st.type() == FileType.CHAR_DEVICE ? DEFAULT.replace("Device: %Hd,%Ld\tInode: %-10i  Links: %h\n", DEVICE) : DEFAULT;
                 defaultFormat = true;
             }
-            inv.print(format(inv, fmt, f, st, acc, zone, defaultFormat) + (c.isPresent() && pf.isEmpty() ? "\n" : ""));
+            FileStat fst = st;
+            boolean dflt = defaultFormat;
+            inv.print(format(fmt, (conv, hl) -> directive(inv, conv, hl, f, fst, acc, zone, dflt)) + (c.isPresent() && pf.isEmpty() ? "\n" : ""));
         }
         return status;
     }
 
-    private static String format(Invocation inv, String fmt, String file, FileStat st, Accounts acc, ZoneId zone, boolean dflt) {
+    /** stat -f: the status of the file systems holding the operands. */
+    private static int fileSystems(Invocation inv, Optional<String> custom) {
+        java.util.List<VmMounts.Mount> mounts = VmMounts.read(inv.ctx());
+        int status = 0;
+        for (String f : inv.operands()) {
+            FsStatus fs;
+            try {
+                fs = new FsStatus(f, inv.ctx().statfs(f), VmMounts.holding(mounts, inv.ctx().realpath(f)).type());
+            } catch (AgentOsException e) {
+                inv.error("cannot read file system information for " + Quoting.always(f) + ": " + SysFiles.reason(e));
+                status = 1;
+                continue;
+            }
+            String fmt = custom.orElse(inv.has("t") ? FsStatus.TERSE : FsStatus.DEFAULT);
+            boolean newline = custom.isPresent() && inv.options().last("printf").isEmpty();
+            inv.print(format(fmt, (conv, hl) -> fs.directive(conv)) + (newline ? "\n" : ""));
+        }
+        return status;
+    }
+
+    /** The value of one %-directive, or null to print the directive as written. */
+    @FunctionalInterface
+    interface Directives {
+        String value(char conv, char hl);
+    }
+
+    private static String format(String fmt, Directives directives) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < fmt.length(); i++) {
             char ch = fmt.charAt(i);
@@ -86,7 +115,7 @@ final class Stat extends FileCommand {
                 hl = conv;
                 conv = fmt.charAt(++j);
             }
-            String v = directive(inv, conv, hl, file, st, acc, zone, dflt);
+            String v = directives.value(conv, hl);
             if (v == null) {
                 out.append(fmt, i, j + 1);
             } else {

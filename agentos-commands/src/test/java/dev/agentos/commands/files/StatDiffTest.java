@@ -58,4 +58,22 @@ class StatDiffTest {
                 .replaceAll("(Access|Change|Birth): [-0-9: .+]+\n", "$1: T\n")
                 .replaceAll("Size: 4096 ", "Size: DIR ");
     }
+
+    @Test void fileSystemStatusOfProcAndDevAgrees() {
+        diff.assertSame("stat", "-f", "-c", "%n|%s|%S|%l|%t|%T", "/proc", "/dev");
+        diff.assertSame("stat", "-f", "--printf", "%T\\n", "/proc");
+        diff.assertSame("stat", "-f", "nosuch");
+    }
+
+    /** Block and inode counts belong to the disk on the host and to the VM's quota inside: compared by shape. */
+    @Test void fileSystemStatusHasGnuLayout() {
+        CommandDiff.Outcome vm = diff.vm("", List.of("stat", "-f", "d"));
+        CommandDiff.Outcome host = diff.host("", List.of("stat", "-f", "d"));
+        assertThat(vm.exitCode()).isZero();
+        assertThat(vm.stdout().replaceAll("\\d+|Type: \\S+|ID: \\S+", "N").replaceAll(" +", " "))
+                .isEqualTo(host.stdout().replaceAll("\\d+|Type: \\S+|ID: \\S+", "N").replaceAll(" +", " "));
+        assertThat(vm.stdout()).contains("Type: overlayfs", "Block size: 4096       Fundamental block size: 4096");
+        CommandDiff.Outcome terse = diff.vm("", List.of("stat", "-f", "-t", "/proc"));
+        assertThat(terse.stdout()).matches("/proc 0 255 9fa0 4096 4096 0 0 0 0 0\n");
+    }
 }
