@@ -13,7 +13,7 @@ final class Cp extends FileCommand {
     Cp() { super("cp", "[OPTION]... [-T] SOURCE DEST\n  or:  cp [OPTION]... SOURCE... DIRECTORY\n  or:  cp [OPTION]... -t DIRECTORY SOURCE..."); }
 
     @Override protected Getopt options() {
-        return Getopt.create().flag('a', "archive", "a").flag('r', "recursive", "r").flag('R', null, "r")
+        return Backups.options(Getopt.create()).flag('a', "archive", "a").flag('r', "recursive", "r").flag('R', null, "r")
                 .flag('p', null, "p").optionalArg((char) 0, "preserve", "preserve").flag('n', "no-clobber", "n")
                 .flag('f', "force", "f").flag('i', "interactive", "i").flag('v', "verbose", "v")
                 .flag('L', "dereference", "L").flag('P', "no-dereference", "P").flag('d', null, "d")
@@ -23,9 +23,9 @@ final class Cp extends FileCommand {
 
     /** How a copy runs; shared with mv (cross-device moves) and install. */
     record Policy(boolean recursive, boolean deref, boolean preserve, char clobber, boolean force, boolean verbose, String who,
-                  char link, boolean update) {
+                  char link, boolean update, Backups backups) {
         Policy(boolean recursive, boolean deref, boolean preserve, char clobber, boolean force, boolean verbose, String who) {
-            this(recursive, deref, preserve, clobber, force, verbose, who, 'c', false);
+            this(recursive, deref, preserve, clobber, force, verbose, who, 'c', false, Backups.NONE);
         }
     }
 
@@ -47,7 +47,9 @@ final class Cp extends FileCommand {
         }
         if (deref == null) deref = !recursive;
         char link = inv.has("s") ? 's' : inv.has("l") ? 'l' : 'c';
-        Policy policy = new Policy(recursive, deref, preserve, clobber, inv.has("f"), inv.has("v"), "cp", link, inv.has("u"));
+        Optional<Backups> backups = Backups.of(this, inv);
+        if (backups.isEmpty()) return 1;
+        Policy policy = new Policy(recursive, deref, preserve, clobber, inv.has("f"), inv.has("v"), "cp", link, inv.has("u"), backups.get());
         Targets t = Targets.of(this, inv);
         if (t == null) return usageStatus();
         if (t.status() >= 0) return t.status();
@@ -196,6 +198,16 @@ final class Cp extends FileCommand {
                 return false;
             }
         }
+        String backup = null;
+        if (existing.isPresent() && p.backups.enabled()) {
+            try {
+                backup = p.backups.backUp(ctx, dst);
+                existing = Optional.empty();
+            } catch (AgentOsException e) {
+                fail(inv, "cannot backup", dst, e);
+                return false;
+            }
+        }
         try {
             if (p.link != 'c') {
                 if (existing.isPresent() && (p.force || p.clobber == 'i')) ctx.unlink(dst);
@@ -223,7 +235,9 @@ final class Cp extends FileCommand {
             else fail(inv, verb, dst, e);
             return false;
         }
-        if (p.verbose) inv.print(Quoting.always(src) + " -> " + Quoting.always(dst) + "\n");
+        if (p.verbose) {
+            inv.print(Quoting.always(src) + " -> " + Quoting.always(dst) + (backup == null ? "" : " (backup: " + Quoting.always(backup) + ")") + "\n");
+        }
         if (p.preserve && !st.isSymlink()) {
             try {
                 attributes(inv, st, dst);

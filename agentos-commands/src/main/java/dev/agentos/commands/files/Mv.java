@@ -13,7 +13,7 @@ final class Mv extends FileCommand {
     Mv() { super("mv", "[OPTION]... [-T] SOURCE DEST\n  or:  mv [OPTION]... SOURCE... DIRECTORY\n  or:  mv [OPTION]... -t DIRECTORY SOURCE..."); }
 
     @Override protected Getopt options() {
-        return Getopt.create().flag('f', "force", "f").flag('i', "interactive", "i").flag('n', "no-clobber", "n")
+        return Backups.options(Getopt.create()).flag('f', "force", "f").flag('i', "interactive", "i").flag('n', "no-clobber", "n")
                 .flag('v', "verbose", "v").flag('T', "no-target-directory", "T").withArg('t', "target-directory", "t")
                 .flag('u', "update", "u");
     }
@@ -28,15 +28,17 @@ final class Mv extends FileCommand {
                 default -> { }
             }
         }
+        Optional<Backups> backups = Backups.of(this, inv);
+        if (backups.isEmpty()) return 1;
         Cp.Targets t = Cp.Targets.of(this, inv);
         if (t == null) return usageStatus();
         if (t.status() >= 0) return t.status();
         boolean ok = true;
-        for (String[] pair : t.pairs()) ok &= move(inv, clobber, pair[0], pair[1]);
+        for (String[] pair : t.pairs()) ok &= move(inv, clobber, backups.get(), pair[0], pair[1]);
         return ok ? 0 : 1;
     }
 
-    private static boolean move(Invocation inv, char clobber, String src, String dst) {
+    private static boolean move(Invocation inv, char clobber, Backups backups, String src, String dst) {
         var ctx = inv.ctx();
         FileStat st;
         try {
@@ -74,6 +76,16 @@ final class Mv extends FileCommand {
                 return false;
             }
         }
+        String backup = null;
+        if (existing.isPresent() && backups.enabled() && !existing.get().isDirectory()) {
+            try {
+                backup = backups.backUp(ctx, dst);
+                existing = Optional.empty();
+            } catch (AgentOsException e) {
+                fail(inv, "cannot backup", dst, e);
+                return false;
+            }
+        }
         try {
             ctx.rename(src, dst);
         } catch (AgentOsException e) {
@@ -85,7 +97,9 @@ final class Mv extends FileCommand {
             Cp.Policy p = new Cp.Policy(true, false, true, 'y', true, false, "mv");
             if (!Cp.copy(inv, p, src, dst, true) || !removeTree(inv, src)) return false;
         }
-        if (inv.has("v")) inv.print("renamed " + Quoting.always(src) + " -> " + Quoting.always(dst) + "\n");
+        if (inv.has("v")) {
+            inv.print("renamed " + Quoting.always(src) + " -> " + Quoting.always(dst) + (backup == null ? "" : " (backup: " + Quoting.always(backup) + ")") + "\n");
+        }
         return true;
     }
 

@@ -123,4 +123,21 @@ class CopyMoveDiffTest {
         diff.assertSame("chmod", "--reference=d", "f");
         diff.assertSame("stat", "-c", "%a", "f");
     }
+
+    @Test void cpAndMvBackUpWhatTheyReplace() {
+        diff.file("s", "new\n").file("a", "A\n").file("b", "B\n").file("c", "C\n");
+        diff.assertSame("cp", "-b", "-v", "s", "a");
+        diff.assertSame("cp", "--backup=t", "-v", "s", "a");
+        diff.assertSame("cp", "--backup=existing", "-v", "s", "a");
+        diff.assertSame("cp", "--backup=numbered", "s", "a");
+        diff.assertSame("cp", "--backup=simple", "-S", ".bak", "-v", "s", "b");
+        diff.assertSame("cp", "-S", ".orig", "-v", "s", "b");
+        diff.assertSame("cp", "--backup=none", "-v", "s", "b");
+        diff.assertSame("cp", "-b", "-v", "s", "fresh");
+        diff.assertSame("cp", "--backup=bogus", "s", "c");
+        diff.assertSame("mv", "-b", "-v", "c", "b");
+        diff.assertSame("mv", "--backup=numbered", "-v", "a", "b");
+        diff.assertSame("ls");
+        diff.assertSame("cat", "a~", "a.~1~", "a.~2~", "b.bak", "b.orig", "b~", "b.~1~");
+    }
 }
