@@ -14,12 +14,25 @@ public final class Gnu {
 
     private Gnu() {}
 
+    /**
+     * The tool's own {@code --help} text (GNU's, kept as the resource {@code help/NAME.txt} beside this class),
+     * when there is one.
+     */
+    public static java.util.Optional<String> helpText(String name) {
+        try (java.io.InputStream in = Gnu.class.getResourceAsStream("help/" + name + ".txt")) {
+            if (in != null) return java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException ignored) {
+            // a missing text falls back to the command's short usage
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Handles a lone --help or --version; true when it did. */
     public static boolean helpOrVersion(ProcessContext ctx, String name, String usage) {
         var argv = ctx.argv();
         if (argv.size() != 2) return false;
         if (argv.get(1).equals("--help")) {
-            print(ctx.stdout(), usage);
+            print(ctx.stdout(), helpText(name).orElse(usage));
             return true;
         }
         if (argv.get(1).equals("--version")) {

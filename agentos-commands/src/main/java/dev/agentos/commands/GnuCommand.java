@@ -14,7 +14,7 @@ public abstract class GnuCommand implements Program {
     /** The command's name as GNU prints it in messages ({@code ls}, {@code grep}). */
     protected abstract String name();
 
-    /** The full {@code --help} text. */
+    /** The {@code --help} text when there is no {@code help/NAME.txt} resource (see {@link Gnu#helpText}). */
     protected abstract String usage();
 
     /** The options this command takes (--help and --version are added). */
@@ -49,7 +49,7 @@ public abstract class GnuCommand implements Program {
         Invocation inv = new Invocation(ctx, name(), parsed);
         try {
             if (parsed.has("--help")) {
-                inv.out().write(usage().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                inv.out().write(Gnu.helpText(name()).orElseGet(this::usage).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 return 0;
             }
             if (parsed.has("--version")) {

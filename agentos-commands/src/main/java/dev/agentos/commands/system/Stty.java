@@ -41,6 +41,7 @@ final class Stty implements Program {
 
     @Override public int run(ProcessContext ctx) {
         List<String> args = ctx.argv().subList(1, ctx.argv().size());
+        if (Gnu.helpOrVersion(ctx, "stty", "Usage: stty [-F DEVICE | --file=DEVICE] [SETTING]...\n")) return 0;
         Terminal t;
         try {
             t = ctx.terminal(0);

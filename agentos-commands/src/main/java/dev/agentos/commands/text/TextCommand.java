@@ -4,7 +4,6 @@ import dev.agentos.commands.Getopt;
 import dev.agentos.kernel.proc.ProcessContext;
 import dev.agentos.kernel.proc.Program;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -73,13 +72,8 @@ abstract class TextCommand implements Program {
         ctx.write(2, b, 0, b.length);
     }
 
-    /** The --help text: GNU's, stored as a resource next to this class. */
+    /** The --help text: GNU's (see {@link dev.agentos.commands.Gnu#helpText}). */
     String usage() {
-        try (InputStream in = TextCommand.class.getResourceAsStream("help/" + name() + ".txt")) {
-            if (in != null) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException ignored) {
-            // fall through to the short form
-        }
-        return "Usage: " + name() + " [OPTION]... [FILE]...\n";
+        return dev.agentos.commands.Gnu.helpText(name()).orElse("Usage: " + name() + " [OPTION]... [FILE]...\n");
     }
 }

@@ -17,7 +17,7 @@ public final class Find implements Program {
         CommandIo io = new CommandIo(ctx, "find");
         List<String> args = new ArrayList<>(ctx.argv().subList(1, ctx.argv().size()));
         if (args.size() == 1 && args.get(0).equals("--help")) {
-            io.out().print("Usage: find [-H] [-L] [-P] [-Olevel] [-D debugopts] [path...] [expression]\n");
+            io.out().print(dev.agentos.commands.Gnu.helpText("find").orElse("Usage: find [-H] [-L] [-P] [-Olevel] [-D debugopts] [path...] [expression]\n"));
             io.out().flush();
             return 0;
         }

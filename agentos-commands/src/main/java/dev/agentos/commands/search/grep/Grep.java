@@ -274,7 +274,7 @@ public final class Grep implements Program {
                 return 0;
             }
             if (ctxHasHelp()) {
-                out.print(USAGE_LINE + "Search for PATTERNS in each FILE.\n");
+                out.print(dev.agentos.commands.Gnu.helpText("grep").orElse(USAGE_LINE + "Search for PATTERNS in each FILE.\n"));
                 return 0;
             }
             List<String> operands = new ArrayList<>(io.ctx().argv().isEmpty() ? List.of() : operandsOf());

@@ -73,7 +73,8 @@ public final class Xargs implements Program {
             return usage(e.getMessage());
         }
         if (parsed.has("help")) {
-            io.out().print("Usage: xargs [OPTION]... COMMAND [INITIAL-ARGS]...\nRun COMMAND with arguments INITIAL-ARGS and more arguments read from input.\n");
+            io.out().print(dev.agentos.commands.Gnu.helpText("xargs")
+                    .orElse("Usage: xargs [OPTION]... COMMAND [INITIAL-ARGS]...\nRun COMMAND with arguments INITIAL-ARGS and more arguments read from input.\n"));
             io.out().flush();
             return 0;
         }
