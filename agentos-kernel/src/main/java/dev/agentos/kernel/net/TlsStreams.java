@@ -122,7 +122,7 @@ public final class TlsStreams implements AutoCloseable {
         private final WritableByteChannel out;
         private final InputStream rawIn;
         private final OutputStream rawOut;
-        private volatile boolean open = true;
+        private final AtomicBoolean open = new AtomicBoolean(true);
 
         StreamChannel(InputStream rawIn, OutputStream rawOut) {
             this.rawIn = rawIn;
@@ -139,10 +139,11 @@ public final class TlsStreams implements AutoCloseable {
             return n;
         }
 
-        @Override public boolean isOpen() { return open; }
+        @Override public boolean isOpen() { return open.get(); }
 
+        /** Once only: the raw streams may be a process's fd, which a second close would hit as EBADF. */
         @Override public void close() throws IOException {
-            open = false;
+            if (!open.compareAndSet(true, false)) return;
             try {
                 rawOut.close();
             } finally {

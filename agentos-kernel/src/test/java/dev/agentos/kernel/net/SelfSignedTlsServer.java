@@ -24,21 +24,17 @@ import javax.net.ssl.SSLSocket;
 final class SelfSignedTlsServer implements AutoCloseable {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
+    /** keytool runs once per test JVM (it is a JVM start of its own); every server reuses its output. */
+    private static Path material;
+
     private final SSLServerSocket server;
     private final byte[] certificatePem;
 
-    SelfSignedTlsServer(Path dir) throws Exception {
-        Path store = dir.resolve("server.p12");
-        Path pem = dir.resolve("server.pem");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit");
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", store.toString(), "-storepass", "changeit",
-                "-file", pem.toString());
-        certificatePem = Files.readAllBytes(pem);
-
+    SelfSignedTlsServer() throws Exception {
+        Path dir = material();
+        certificatePem = Files.readAllBytes(dir.resolve("server.pem"));
         KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
+        try (InputStream in = Files.newInputStream(dir.resolve("server.p12"))) {
             keys.load(in, PASSWORD);
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -47,6 +43,23 @@ final class SelfSignedTlsServer implements AutoCloseable {
         ctx.init(kmf.getKeyManagers(), null, null);
         server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 16, InetAddress.getByName("127.0.0.1"));
         Thread.ofVirtual().start(this::acceptLoop);
+    }
+
+    private static synchronized Path material() throws Exception {
+        if (material != null) return material;
+        Path dir = Files.createTempDirectory("agentos-tls-test");
+        dir.toFile().deleteOnExit();
+        Path store = dir.resolve("server.p12");
+        Path pem = dir.resolve("server.pem");
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit");
+        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", store.toString(), "-storepass", "changeit",
+                "-file", pem.toString());
+        store.toFile().deleteOnExit();
+        pem.toFile().deleteOnExit();
+        material = dir;
+        return dir;
     }
 
     int port() { return server.getLocalPort(); }

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.List;
@@ -16,18 +15,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** HTTPS-grade TLS from a guest socket to a real TLS server on host loopback, reached through an exempt port. */
 @Timeout(60)
 class TlsStreamsTest {
-    @TempDir static Path dir;
     private static SelfSignedTlsServer server;
     private static LoopbackNetwork net;
 
     @BeforeAll
     static void start() throws Exception {
-        server = new SelfSignedTlsServer(dir);
+        server = new SelfSignedTlsServer();
         net = new LoopbackNetwork(64, EgressRules.NONE.withLoopbackExemptPorts(List.of(server.port())));
     }
 
