@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * or at once when the connection breaks or the VM closes.
  */
 final class HostConnection {
-    private static final int CHUNK = 16 * 1024;
+    private static final int CHUNK = 64 * 1024;
 
     private final Socket socket;
     private final StreamBuffer toGuest;
