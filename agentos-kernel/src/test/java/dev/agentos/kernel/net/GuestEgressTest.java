@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentos.kernel.Credentials;
 import dev.agentos.kernel.TestVm;
+import dev.agentos.kernel.io.Pollable;
 import dev.agentos.kernel.limit.Limits;
+import dev.agentos.kernel.proc.PollRequest;
 import dev.agentos.kernel.proc.ProcessContext;
 import dev.agentos.kernel.proc.Program;
 import dev.agentos.kernel.vfs.Caller;
@@ -52,6 +54,42 @@ class GuestEgressTest {
             assertThat(run.stderr()).isEmpty();
             assertThat(run.stdout()).isEqualTo("echo: hi (TLSv1.3)\n");
             assertThat(vm.kernel.network().openSockets()).as("the socket closed with the process").isZero();
+        }
+    }
+
+    /** {@code poll-read PORT}: connects, goes non-blocking, polls for input and prints what arrived. */
+    private static final Program POLL_READ = ctx -> {
+        int fd = ctx.connect("127.0.0.1", Integer.parseInt(ctx.argv().get(1)));
+        ctx.setStatusFlags(fd, OpenFlags.O_NONBLOCK);
+        byte[] buf = new byte[64];
+        try {
+            ctx.read(fd, buf, 0, buf.length);
+            TestVm.out(ctx, "read did not block\n");
+            return 1;
+        } catch (dev.agentos.AgentOsException e) {
+            TestVm.out(ctx, e.code() + "\n");
+        }
+        TestVm.out(ctx, "polling\n");
+        PollRequest[] wanted = {new PollRequest(fd, Pollable.POLLIN)};
+        int ready = ctx.poll(wanted, -1);
+        int n = ctx.read(fd, buf, 0, buf.length);
+        TestVm.out(ctx, ready + " ready, revents " + wanted[0].revents + ": " + new String(buf, 0, n, StandardCharsets.UTF_8) + "\n");
+        return 0;
+    };
+
+    @Test
+    void aGuestPollsAHostSocketLikeAnyOther() throws Exception {
+        try (HostServer server = new HostServer("127.0.0.1");
+             TestVm vm = new TestVm(TestVm.programs().add("poll-read", POLL_READ).build(), Limits.DEFAULT,
+                     EgressRules.NONE.withLoopbackExemptPorts(List.of(server.port())))) {
+            TestVm.Started run = vm.start("poll-read", String.valueOf(server.port()));
+            var remote = server.accept();
+            run.awaitStdout("polling\n");
+            remote.getOutputStream().write("late news".getBytes(StandardCharsets.UTF_8));
+
+            TestVm.Run done = run.await();
+
+            assertThat(done.stdout()).isEqualTo("EAGAIN\npolling\n1 ready, revents 1: late news\n");
         }
     }
 
