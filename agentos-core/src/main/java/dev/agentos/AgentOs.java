@@ -10,7 +10,6 @@ import dev.agentos.kernel.Errno;
 import dev.agentos.kernel.Kernel;
 import dev.agentos.kernel.KernelConfig;
 import dev.agentos.kernel.Signal;
-import dev.agentos.kernel.net.EgressPolicy;
 import dev.agentos.kernel.proc.ProcessInfo;
 import dev.agentos.kernel.proc.ProgramRegistry;
 import dev.agentos.kernel.vfs.Caller;
@@ -46,7 +45,7 @@ public final class AgentOs implements AutoCloseable {
                 : MERGED.computeIfAbsent(options.extraPrograms(),
                         extra -> ProgramRegistry.builder().addAll(BaseSoftware.registry()).addAll(extra).build());
         this.kernel = Kernel.boot(new KernelConfig(programs, options.limits(), options.clock(), options.hostname(),
-                EgressPolicy.DENY_ALL));
+                options.egress()));
         for (Mount m : options.mounts()) kernel.vfs().mount(m.path(), m.backend().get(), m.readOnly());
         Map<String, String> env = defaultEnv(options);
         this.processes = new VmProcesses(kernel, events, env);

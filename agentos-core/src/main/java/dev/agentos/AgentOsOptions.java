@@ -2,24 +2,28 @@ package dev.agentos;
 
 import dev.agentos.kernel.BaseImage;
 import dev.agentos.kernel.limit.Limits;
+import dev.agentos.kernel.net.EgressRules;
 import dev.agentos.kernel.proc.ProgramRegistry;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How a VM is configured: limits, clock, host name, default environment, extra programs and mounts.
- * Immutable; build with {@link #builder()}.
+ * How a VM is configured: limits, clock, host name, default environment, extra programs, mounts and
+ * which hosts outside the VM its guests may connect to (none by default). Immutable; build with
+ * {@link #builder()}.
  */
 public record AgentOsOptions(Limits limits, InstantSource clock, String hostname, Map<String, String> env,
-                             ProgramRegistry extraPrograms, List<Mount> mounts) {
+                             ProgramRegistry extraPrograms, List<Mount> mounts, EgressRules egress) {
     public static final AgentOsOptions DEFAULT = builder().build();
 
     public AgentOsOptions {
         env = OrderedCopy.of(env);
         mounts = List.copyOf(mounts);
+        egress = egress == null ? EgressRules.NONE : egress;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -31,6 +35,7 @@ public record AgentOsOptions(Limits limits, InstantSource clock, String hostname
         private final Map<String, String> env = new LinkedHashMap<>();
         private ProgramRegistry programs = ProgramRegistry.builder().build();
         private final List<Mount> mounts = new ArrayList<>();
+        private EgressRules egress = EgressRules.NONE;
 
         public Builder limits(Limits limits) { this.limits = limits; return this; }
         public Builder clock(InstantSource clock) { this.clock = clock; return this; }
@@ -40,9 +45,21 @@ public record AgentOsOptions(Limits limits, InstantSource clock, String hostname
         /** Programs installed on top of the built-in commands (same name replaces). */
         public Builder programs(ProgramRegistry programs) { this.programs = programs; return this; }
         public Builder mount(Mount mount) { mounts.add(mount); return this; }
+        /** Replaces the egress policy (rules and loopback exemptions) with {@code rules}. */
+        public Builder egress(EgressRules rules) { this.egress = rules; return this; }
+        /**
+         * Lets guests connect to hosts matching these {@code host[:port]} patterns: {@code api.anthropic.com:443},
+         * {@code *.example.com}, {@code *.example.com:*}, {@code 203.0.113.7:22}, {@code 10.0.0.0/8}.
+         */
+        public Builder allowHost(String... patterns) { egress = egress.withRules(Arrays.asList(patterns)); return this; }
+        /** Loopback ports that reach the host's loopback (test servers) when no guest listens on them. */
+        public Builder loopbackExemptPorts(int... ports) {
+            egress = egress.withLoopbackExemptPorts(Arrays.stream(ports).boxed().toList());
+            return this;
+        }
 
         public AgentOsOptions build() {
-            return new AgentOsOptions(limits, clock, hostname, env, programs, mounts);
+            return new AgentOsOptions(limits, clock, hostname, env, programs, mounts, egress);
         }
     }
 }

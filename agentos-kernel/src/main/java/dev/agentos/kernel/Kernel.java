@@ -71,11 +71,12 @@ public final class Kernel implements AutoCloseable {
     public String hostname() { return config.hostname(); }
     public boolean isClosed() { return closed; }
 
-    /** Kills every process; the filesystem object stays readable for whoever still holds it. */
+    /** Kills every process and closes its host sockets; the filesystem stays readable for whoever still holds it. */
     @Override public void close() {
         if (closed) return;
         closed = true;
         processes.killAll();
+        network.close();
     }
 
     private void writeRootFile(String path, String text) {

@@ -25,7 +25,11 @@ public final class TestVm implements AutoCloseable {
     }
 
     public TestVm(ProgramRegistry programs, Limits limits) {
-        this.kernel = Kernel.boot(new KernelConfig(programs, limits, InstantSource.system(), "agentos", EgressPolicy.DENY_ALL));
+        this(programs, limits, EgressPolicy.DENY_ALL);
+    }
+
+    public TestVm(ProgramRegistry programs, Limits limits, EgressPolicy egress) {
+        this.kernel = Kernel.boot(new KernelConfig(programs, limits, InstantSource.system(), "agentos", egress));
     }
 
     /** A finished run: exit status and both outputs. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.agentos.AgentOsOptions;
 import dev.agentos.kernel.limit.Limits;
+import dev.agentos.kernel.net.EgressRules;
 import dev.agentos.protocol.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,10 +23,10 @@ import java.util.Optional;
 public record ServerConfig(Integer port, Optional<String> host, Optional<Path> dataDir, Optional<String> adminToken,
                            VmLimits limits, Preview preview, List<Integer> loopbackExemptPorts,
                            String additionalInstructions, long maxBodyBytes, Duration actionTimeout,
-                           long outputRetentionBytes) {
+                           long outputRetentionBytes, Egress egress) {
     public static final int DEFAULT_PORT = 6420;
     public static final ServerConfig DEFAULT = new ServerConfig(DEFAULT_PORT, null, null, null, null, null, null, null,
-            0, null, 0);
+            0, null, 0, null);
 
     public ServerConfig {
         port = port == null ? DEFAULT_PORT : port;
@@ -39,6 +40,21 @@ public record ServerConfig(Integer port, Optional<String> host, Optional<Path> d
         maxBodyBytes = maxBodyBytes <= 0 ? 64L << 20 : maxBodyBytes;
         actionTimeout = actionTimeout == null ? Duration.ofMinutes(15) : actionTimeout;
         outputRetentionBytes = outputRetentionBytes <= 0 ? 1L << 20 : outputRetentionBytes;
+        egress = egress == null ? Egress.NONE : egress;
+        rules(loopbackExemptPorts, egress); // a bad rule or port fails the config load, not the first VM boot
+    }
+
+    /** Hosts outside the VMs that guests may connect to: {@code host[:port]} patterns (see EgressRule). */
+    public record Egress(List<String> allow) {
+        public static final Egress NONE = new Egress(List.of());
+
+        public Egress {
+            allow = allow == null ? List.of() : List.copyOf(allow);
+        }
+    }
+
+    private static EgressRules rules(List<Integer> loopbackExemptPorts, Egress egress) {
+        return EgressRules.NONE.withRules(egress.allow()).withLoopbackExemptPorts(loopbackExemptPorts);
     }
 
     /** Preview URL lifetimes, in seconds. */
@@ -78,27 +94,27 @@ public record ServerConfig(Integer port, Optional<String> host, Optional<Path> d
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                maxBodyBytes, actionTimeout, outputRetentionBytes);
+                maxBodyBytes, actionTimeout, outputRetentionBytes, egress);
     }
 
     public ServerConfig withAdminToken(String token) {
         return new ServerConfig(port, host, dataDir, Optional.ofNullable(token), limits, preview, loopbackExemptPorts,
-                additionalInstructions, maxBodyBytes, actionTimeout, outputRetentionBytes);
+                additionalInstructions, maxBodyBytes, actionTimeout, outputRetentionBytes, egress);
     }
 
     public ServerConfig withActionTimeout(Duration timeout) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                maxBodyBytes, timeout, outputRetentionBytes);
+                maxBodyBytes, timeout, outputRetentionBytes, egress);
     }
 
     public ServerConfig withMaxBodyBytes(long max) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                max, actionTimeout, outputRetentionBytes);
+                max, actionTimeout, outputRetentionBytes, egress);
     }
 
     public ServerConfig withOutputRetentionBytes(long max) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                maxBodyBytes, actionTimeout, max);
+                maxBodyBytes, actionTimeout, max, egress);
     }
 
     /** The admin token: the configured one, else {@code AGENTOS_TOKEN} from the environment. */
@@ -114,7 +130,8 @@ public record ServerConfig(Integer port, Optional<String> host, Optional<Path> d
 
     /** The options each actor's VM boots with. */
     AgentOsOptions vmOptions() {
-        AgentOsOptions.Builder b = AgentOsOptions.builder().limits(limits.apply(Limits.DEFAULT));
+        AgentOsOptions.Builder b = AgentOsOptions.builder().limits(limits.apply(Limits.DEFAULT))
+                .egress(rules(loopbackExemptPorts, egress));
         return b.build();
     }
 

@@ -21,7 +21,7 @@ public final class LoopbackNetwork {
     private final ReentrantLock lock = new ReentrantLock();
     private final PortTable ports = new PortTable();
     private final SocketQuota quota;
-    private final EgressPolicy egress;
+    private final HostEgress egress;
     private final int bufferCapacity;
     private final InstantSource clock;
     private final AtomicLong inodes = new AtomicLong();
@@ -33,10 +33,15 @@ public final class LoopbackNetwork {
     }
 
     LoopbackNetwork(int maxSockets, EgressPolicy egress, int bufferCapacity, InstantSource clock) {
+        this(maxSockets, egress, HostResolver.SYSTEM, HostEgress.Dialer.TCP, bufferCapacity, clock);
+    }
+
+    LoopbackNetwork(int maxSockets, EgressPolicy egress, HostResolver resolver, HostEgress.Dialer dialer, int bufferCapacity,
+                    InstantSource clock) {
         this.quota = new SocketQuota(maxSockets);
-        this.egress = Objects.requireNonNull(egress, "egress");
         this.bufferCapacity = bufferCapacity;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.egress = new HostEgress(Objects.requireNonNull(egress, "egress"), resolver, dialer, quota, this::newInode, bufferCapacity);
     }
 
     /** The VM's hostname, which then also names its loopback (set once /etc/hostname is known). */
@@ -78,11 +83,16 @@ public final class LoopbackNetwork {
      * listener's backlog, so this never blocks. A full backlog refuses the connection instead of
      * letting it wait: real TCP would retransmit the SYN for a while and then time out, which a
      * guest experiences as a hang, and an immediate ECONNREFUSED tells it more.
+     *
+     * <p>Any other host goes through the egress policy to a real host socket (this blocks while it
+     * resolves and connects), and so does a loopback port the policy exempts when no guest listens
+     * on it.
      */
     public SocketFile connect(String host, int port) {
         String detail = "connect " + Addresses.format(host, port);
         if (!Addresses.validPort(port)) throw AgentOsException.errnoDetail(Errno.EINVAL, detail);
-        if (!Addresses.isLocal(host, hostname)) return HostEgress.connect(egress, host, port);
+        if (!Addresses.isLocal(host, hostname)) return egress.connect(host, port);
+        if (egress.exemptsLoopbackPort(port) && !isListening(port)) return egress.connectLoopback(host, port);
         ListeningSocket listener;
         Connection connection;
         lock.lock();
@@ -129,6 +139,19 @@ public final class LoopbackNetwork {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The VM is closing: every host socket closes now and no new one opens. Sockets between guests
+     * close with the processes that hold them.
+     */
+    public void close() {
+        egress.close();
+    }
+
+    /** Host sockets open now, for tests and /proc-like views. */
+    int hostConnections() {
+        return egress.liveConnections();
     }
 
     /** Sockets counted against the limit now: listeners plus connected (or pending) endpoints. */

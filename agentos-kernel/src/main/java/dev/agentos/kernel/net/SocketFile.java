@@ -8,8 +8,9 @@ import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One end of a connected loopback stream socket: what the fd of a {@code connect} or an
- * {@code accept} points at. A full-duplex byte stream over two bounded buffers.
+ * One end of a connected stream socket: what the fd of a {@code connect} or an {@code accept} points
+ * at. A full-duplex byte stream over two bounded buffers; the other end is another socket of the
+ * VM or, for host egress, a pump to a real host socket ({@link HostConnection}).
  */
 public final class SocketFile extends AbstractFileDescription {
     private final StreamBuffer in;
@@ -23,13 +24,19 @@ public final class SocketFile extends AbstractFileDescription {
     private final AtomicReference<SocketStreams> streams = new AtomicReference<>();
 
     SocketFile(StreamBuffer in, StreamBuffer out, SocketInode inode, int localPort, int remotePort, Runnable onRelease) {
+        this(in, out, inode, localPort, Addresses.format(Addresses.LOOPBACK, remotePort), remotePort, onRelease);
+    }
+
+    /** A socket whose peer is {@code peer} ({@code host:port}, for error details), e.g. a host outside the VM. */
+    SocketFile(StreamBuffer in, StreamBuffer out, SocketInode inode, int localPort, String peer, int remotePort,
+               Runnable onRelease) {
         super(OpenFlags.O_RDWR);
         this.in = in;
         this.out = out;
         this.inode = inode;
         this.localPort = localPort;
         this.remotePort = remotePort;
-        this.peer = Addresses.format(Addresses.LOOPBACK, remotePort);
+        this.peer = peer;
         this.onRelease = onRelease;
     }
 
