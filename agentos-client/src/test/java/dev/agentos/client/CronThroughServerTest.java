@@ -26,7 +26,7 @@ class CronThroughServerTest {
     @TempDir Path dataDir;
 
     private Registry server() {
-        return Registry.create(new ServerConfig(0, null, java.util.Optional.of(dataDir), null, null, null, null, null, 0, null, 0)).start();
+        return Registry.create(ServerConfig.DEFAULT.withPort(0).withDataDir(dataDir)).start();
     }
 
     @Test void aDueJobRunsInTheVmAndConnectedClientsSeeItsEvents() throws Exception {

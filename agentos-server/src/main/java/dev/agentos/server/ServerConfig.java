@@ -97,6 +97,11 @@ public record ServerConfig(Integer port, Optional<String> host, Optional<Path> d
                 maxBodyBytes, actionTimeout, outputRetentionBytes, egress);
     }
 
+    public ServerConfig withDataDir(Path dir) {
+        return new ServerConfig(port, host, Optional.of(dir), adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
+                maxBodyBytes, actionTimeout, outputRetentionBytes, egress);
+    }
+
     public ServerConfig withAdminToken(String token) {
         return new ServerConfig(port, host, dataDir, Optional.ofNullable(token), limits, preview, loopbackExemptPorts,
                 additionalInstructions, maxBodyBytes, actionTimeout, outputRetentionBytes, egress);
