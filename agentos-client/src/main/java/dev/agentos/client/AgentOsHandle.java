@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentos.protocol.DirEntryInfo;
 import dev.agentos.protocol.ExecOptions;
 import dev.agentos.protocol.ExecResult;
+import dev.agentos.protocol.FetchOptions;
+import dev.agentos.protocol.FetchResponse;
 import dev.agentos.protocol.FileEntry;
 import dev.agentos.protocol.FileInfo;
 import dev.agentos.protocol.Json;
@@ -173,6 +175,14 @@ public final class AgentOsHandle {
     public int waitShell(String shellId) { return call("waitShell", shellId).intValue(); }
 
     // ---- network ----
+
+    /** GET {@code pathOrUrl} from the guest server listening on VM port {@code port}. */
+    public FetchResponse vmFetch(int port, String pathOrUrl) { return call(FetchResponse.class, "vmFetch", port, pathOrUrl); }
+
+    /** One HTTP request to the guest server on VM port {@code port}; ECONNREFUSED when nothing listens. */
+    public FetchResponse vmFetch(int port, String pathOrUrl, FetchOptions options) {
+        return call(FetchResponse.class, "vmFetch", port, pathOrUrl, options);
+    }
 
     public PreviewUrl createSignedPreviewUrl(int port) { return call(PreviewUrl.class, "createSignedPreviewUrl", port); }
 

@@ -83,6 +83,7 @@ public final class Registry implements AutoCloseable {
                 ws.onClose(this::wsClose);
                 ws.onError(this::wsClose);
             });
+            new PreviewProxy(this::actor, config.maxBodyBytes()).register(c.routes);
             c.routes.get("/health", ctx -> json(ctx, 200, Map.of("ok", true)));
             c.routes.exception(WireError.class, (e, ctx) -> json(ctx, e.status, e.body));
             c.routes.exception(Exception.class, (e, ctx) -> {
