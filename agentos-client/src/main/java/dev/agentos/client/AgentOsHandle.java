@@ -15,6 +15,7 @@ import dev.agentos.protocol.Json;
 import dev.agentos.protocol.MountInfo;
 import dev.agentos.protocol.PreviewUrl;
 import dev.agentos.protocol.ProcessInfo;
+import dev.agentos.protocol.ProcessOutputList;
 import dev.agentos.protocol.ProcessOutputPage;
 import dev.agentos.protocol.ProcessTreeNode;
 import dev.agentos.protocol.ReadResult;
@@ -116,6 +117,11 @@ public final class AgentOsHandle {
     /** Retained output of a process with a sequence number above {@code afterSeq} (0 for all). */
     public ProcessOutputPage readProcessOutput(int pid, long afterSeq) {
         return call(ProcessOutputPage.class, "readProcessOutput", pid, afterSeq);
+    }
+
+    /** Processes the server first heard of after {@code afterCursor}, with the next cursor (see docs/protocol.md). */
+    public ProcessOutputList listProcessOutputs(long afterCursor) {
+        return call(ProcessOutputList.class, "listProcessOutputs", afterCursor);
     }
 
     // ---- filesystem ----

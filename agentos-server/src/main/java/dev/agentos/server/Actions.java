@@ -112,6 +112,11 @@ final class Actions {
             return actor -> { actor.vm(); return actor.output.read(pid, after); };
         });
 
+        def("listProcessOutputs", 0, 1, a -> {
+            long after = a.longInteger(0, 0);
+            return actor -> { actor.vm(); return actor.output.list(after); };
+        });
+
         // ---- filesystem ----
         def("readFile", 1, 1, a -> {
             String path = a.string(0);
