@@ -143,8 +143,12 @@ final class PreviewWebSocket {
                             if (f.fin()) {
                                 byte[] whole = message.toByteArray();
                                 message.reset();
-                                if (messageType == WsFrames.TEXT) browser.send(new String(whole, StandardCharsets.UTF_8));
-                                else browser.send(ByteBuffer.wrap(whole));
+                                // wait for each message to reach the network: a slow browser slows the guest
+                                // (its socket fills) instead of growing a queue here
+                                org.eclipse.jetty.websocket.api.Callback.Completable sent = new org.eclipse.jetty.websocket.api.Callback.Completable();
+                                if (messageType == WsFrames.TEXT) browser.session.sendText(new String(whole, StandardCharsets.UTF_8), sent);
+                                else browser.session.sendBinary(ByteBuffer.wrap(whole), sent);
+                                sent.get();
                             }
                         }
                         default -> {
@@ -155,8 +159,11 @@ final class PreviewWebSocket {
                 }
             } catch (EOFException e) {
                 finish(1011, "the guest closed the connection");
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | java.util.concurrent.ExecutionException e) {
                 finish(1011, "guest connection failed: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                finish(1001, "server shutting down");
             }
         }
 
