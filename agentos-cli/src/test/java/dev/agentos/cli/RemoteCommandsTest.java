@@ -122,4 +122,15 @@ class RemoteCommandsTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout()).startsWith(endpoint + "/gateway/").contains("/request/fetch/").endsWith("/\n");
     }
+
+    @Test void tokenFlagAuthenticatesAndItsAbsenceIsRefused() {
+        try (Registry guarded = Registry.create(ServerConfig.DEFAULT.withPort(0).withAdminToken("s3cret")).start()) {
+            String url = "http://127.0.0.1:" + guarded.port();
+            CliRun ok = CliRun.of("exec", "--endpoint", url, "--token", "s3cret", "t1", "--", "echo", "in");
+            assertThat(ok.stdout()).isEqualTo("in\n");
+            CliRun refused = CliRun.of("ls", "--endpoint", url, "t1:/");
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.stderr()).startsWith("agentos: ").containsIgnoringCase("token");
+        }
+    }
 }
