@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PreviewWebSocket {
     private static final String EXCHANGE = "agentos.preview.exchange";
+    private static final long CLOSE_GRACE_SECONDS = 5;
 
     private final PreviewProxy proxy;
     private final long maxMessageBytes;
@@ -90,6 +91,7 @@ final class PreviewWebSocket {
         private final VmHttpExchange guest;
         private final OutputStream toGuest;
         private volatile boolean closed;
+        private final java.util.concurrent.CountDownLatch pumpDone = new java.util.concurrent.CountDownLatch(1);
 
         Bridge(WsContext browser, VmHttpExchange guest) {
             this.browser = browser;
@@ -113,8 +115,15 @@ final class PreviewWebSocket {
         void closeFromBrowser(int code, String reason) {
             int sendable = code == 1005 || code == 1006 || code == 1015 ? 1000 : code;
             toGuest(WsFrames.CLOSE, WsFrames.closePayload(sendable, reason));
-            closed = true;
-            guest.close();
+            // the closing handshake: the pump ends on the guest's close reply (or EOF); a guest that
+            // never answers loses its connection after a grace period
+            Thread.ofVirtual().name("preview-ws-close").start(() -> {
+                try {
+                    if (!pumpDone.await(CLOSE_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) guest.close();
+                } catch (InterruptedException e) {
+                    guest.close();
+                }
+            });
         }
 
         /** Reads the guest's frames and sends each complete message to the browser. */
@@ -174,6 +183,7 @@ final class PreviewWebSocket {
             }
             guest.close();
             bridges.remove(browser.sessionId());
+            pumpDone.countDown();
         }
     }
 }

@@ -29,8 +29,8 @@ final class GuestWebServer {
             int fd = ctx.accept(listener);
             try {
                 serve(in(ctx, fd), out(ctx, fd));
-            } catch (IOException e) {
-                // the client went away; serve the next one
+            } catch (IOException | RuntimeException e) {
+                // the client went away (EPIPE, ECONNRESET, EOF); serve the next one
             } finally {
                 ctx.close(fd);
             }
