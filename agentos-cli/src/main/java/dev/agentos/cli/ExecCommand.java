@@ -60,7 +60,11 @@ final class ExecCommand implements Callable<Integer> {
             if (stdin) {
                 Thread.ofVirtual().name("exec-stdin").start(() -> pumpStdin(vm, pid, cli.in()));
             } else {
-                vm.closeProcessStdin(pid);
+                try {
+                    vm.closeProcessStdin(pid);
+                } catch (dev.agentos.protocol.AgentOsClientException e) {
+                    if (!e.code().equals("ESRCH")) throw e;   // it already ended: its output and exit are on their way
+                }
             }
             while (true) {
                 AgentOsEvent e = events.take();

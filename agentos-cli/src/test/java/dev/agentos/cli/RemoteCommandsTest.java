@@ -40,7 +40,7 @@ class RemoteCommandsTest {
 
     @Test void execStreamsBothStreamsAndExitsWithTheCommandsCode() {
         CliRun r = cli("exec", "e1", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
-        assertThat(r.stdout()).isEqualTo("out\n");
+        assertThat(r.stdout()).as(r.toString()).isEqualTo("out\n");
         assertThat(r.stderr()).isEqualTo("err\n");
         assertThat(r.exitCode()).isEqualTo(3);
     }
@@ -127,7 +127,7 @@ class RemoteCommandsTest {
         try (Registry guarded = Registry.create(ServerConfig.DEFAULT.withPort(0).withAdminToken("s3cret")).start()) {
             String url = "http://127.0.0.1:" + guarded.port();
             CliRun ok = CliRun.of("exec", "--endpoint", url, "--token", "s3cret", "t1", "--", "echo", "in");
-            assertThat(ok.stdout()).isEqualTo("in\n");
+            assertThat(ok.stdout()).as(ok.toString()).isEqualTo("in\n");
             CliRun refused = CliRun.of("ls", "--endpoint", url, "t1:/");
             assertThat(refused.exitCode()).isEqualTo(1);
             assertThat(refused.stderr()).startsWith("agentos: ").containsIgnoringCase("token");
