@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * A guest web server for tests: {@code webd PORT} listens on a VM port and serves one connection at a
  * time. HTTP by path: /hello, /echo (method, path, x-test header and body back), /status/N, /chunked
- * (three chunks). A request with {@code Upgrade: websocket} becomes an echo WebSocket ("echo: " + text,
+ * (three chunks), /stream (a first chunk, the second once /tmp/go exists). A request with {@code Upgrade: websocket} becomes an echo WebSocket ("echo: " + text,
  * binary as is) until the client closes.
  */
 final class GuestWebServer {
@@ -28,7 +28,7 @@ final class GuestWebServer {
         while (true) {
             int fd = ctx.accept(listener);
             try {
-                serve(in(ctx, fd), out(ctx, fd));
+                serve(ctx, in(ctx, fd), out(ctx, fd));
             } catch (IOException | RuntimeException e) {
                 // the client went away (EPIPE, ECONNRESET, EOF); serve the next one
             } finally {
@@ -42,7 +42,7 @@ final class GuestWebServer {
         return AgentOsOptions.builder().programs(ProgramRegistry.builder().add("webd", WEBD).build()).build();
     }
 
-    private static void serve(InputStream in, OutputStream out) throws IOException {
+    private static void serve(ProcessContext ctx, InputStream in, OutputStream out) throws IOException {
         String[] request = line(in).split(" ");
         Map<String, String> headers = new LinkedHashMap<>();
         for (String l; !(l = line(in)).isEmpty(); ) {
@@ -54,6 +54,10 @@ final class GuestWebServer {
         }
         String body = new String(in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0"))), StandardCharsets.UTF_8);
         String path = request[1];
+        if (path.startsWith("/stream")) {
+            stream(ctx, out);
+            return;
+        }
         String answer = switch (path.replaceAll("\\?.*", "")) {
             case "/hello" -> response(200, "OK", "hello from the VM\n");
             case "/echo" -> response(200, "OK", request[0] + " " + path + " x-test=" + headers.getOrDefault("x-test", "")
@@ -64,6 +68,13 @@ final class GuestWebServer {
                     : response(404, "Not Found", "no " + path);
         };
         out.write(answer.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A chunked answer whose second chunk waits until the file /tmp/go exists: streaming made visible. */
+    private static void stream(ProcessContext ctx, OutputStream out) throws IOException {
+        out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nfirst\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        while (!ctx.access("/tmp/go", 0)) ctx.sleep(java.time.Duration.ofMillis(5));
+        out.write("7\r\nsecond\n\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static void websocket(InputStream in, OutputStream out, String key) throws IOException {

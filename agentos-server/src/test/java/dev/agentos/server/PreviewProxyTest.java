@@ -105,6 +105,20 @@ class PreviewProxyTest {
         assertThat(r.body()).isEqualTo("hello, world");
     }
 
+    @Test void responsesStreamAsTheGuestWritesThem() throws Exception {
+        String path = preview(8080, 60);
+        HttpResponse<java.io.InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base() + path + "stream")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        try (var body = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+            // the guest has not finished: it waits for /tmp/go, which only exists after the first line arrived
+            assertThat(body.readLine()).isEqualTo("first");
+            action("writeFile", "[\"/tmp/go\",\"\"]");
+            assertThat(body.readLine()).isEqualTo("second");
+            assertThat(body.readLine()).isNull();
+        }
+    }
+
     @Test void previewExpiresByTheClock() throws Exception {
         String path = preview(8080, 60);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(base() + path + "hello")).build(), HttpResponse.BodyHandlers.ofString())
