@@ -38,6 +38,7 @@ public final class AgentOs implements AutoCloseable {
     private final VmShells shells;
     private final AgentOsOptions options;
     private CronScheduler cron;   // started by the first scheduleCron
+    private final VmNetwork network;
 
     private AgentOs(AgentOsOptions options) {
         this.options = options;
@@ -51,6 +52,7 @@ public final class AgentOs implements AutoCloseable {
         this.processes = new VmProcesses(kernel, events, env);
         this.files = new VmFiles(kernel.vfs(), new Caller(0, Credentials.AGENTOS, HOME, 022));
         this.shells = new VmShells(kernel, events, env);
+        this.network = new VmNetwork(kernel.network(), options.limits().maxOutputBytes());
     }
 
     /** Boots a VM with default options. */
@@ -220,6 +222,29 @@ public final class AgentOs implements AutoCloseable {
                     e -> events.publish(new AgentOsEvent.Cron(e)));
         }
         return cron;
+    }
+
+    // ---- network ----
+
+    /** GET {@code pathOrUrl} from the guest server listening on VM port {@code port}. */
+    public VmFetchResponse vmFetch(int port, String pathOrUrl) { return vmFetch(port, pathOrUrl, VmFetchOptions.DEFAULT); }
+
+    /**
+     * One HTTP/1.1 request to the guest server listening on VM port {@code port}, over the VM's loopback
+     * network; the whole response is read (at most {@code maxOutputBytes} of body, else EFBIG).
+     * ECONNREFUSED names the port when nothing listens there; EPROTO when the answer is not HTTP.
+     */
+    public VmFetchResponse vmFetch(int port, String pathOrUrl, VmFetchOptions options) {
+        return network.fetch(port, pathOrUrl, options);
+    }
+
+    /**
+     * Like {@link #vmFetch} but returns once the response head has arrived, the body streaming: for
+     * proxies. With {@code upgrade} the caller's {@code Connection}/{@code Upgrade} headers are sent
+     * as they are, and a 101 answer hands the connection over (see {@link VmHttpExchange}).
+     */
+    public VmHttpExchange vmFetchStreaming(int port, String pathOrUrl, VmFetchOptions options, boolean upgrade) {
+        return network.open(port, pathOrUrl, options, upgrade);
     }
 
     /** Stops cron, kills every process and hangs up every shell. */

@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CliVersion.class,
         description = "agentOS for Java: an operating system for AI agents, inside the JVM.",
-        subcommands = {RunCommand.class, ServeCommand.class},
+        subcommands = {RunCommand.class, ServeCommand.class, ExecCommand.class, ShellCommand.class, CpCommand.class,
+            FileCommands.Ls.class, FileCommands.Cat.class, FileCommands.Rm.class, FileCommands.Mkdir.class,
+            ProcessCommands.Ps.class, ProcessCommands.Kill.class, ProcessCommands.Preview.class},
         synopsisSubcommandLabel = "COMMAND",
         usageHelpAutoWidth = true)
 public final class AgentOsCli implements Runnable {
@@ -48,6 +50,7 @@ public final class AgentOsCli implements Runnable {
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         // `agentos run ls -la`: everything after the program name belongs to the program.
         cl.getSubcommands().get("run").setStopAtPositional(true);
+        cl.getSubcommands().get("exec").setStopAtPositional(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             err.println("agentos: " + describe(ex));
             err.flush();
@@ -81,4 +84,7 @@ public final class AgentOsCli implements Runnable {
     PrintStream out() { return out; }
 
     PrintStream err() { return err; }
+
+    /** True when the streams are this process's own (not a test's), so the local terminal may be probed. */
+    boolean onRealTerminal() { return in == System.in && out == System.out; }
 }

@@ -7,6 +7,7 @@ import dev.agentos.protocol.AgentOsClientException;
 import dev.agentos.protocol.AgentOsEvent;
 import dev.agentos.protocol.ErrorBody;
 import dev.agentos.protocol.Json;
+import dev.agentos.protocol.ProcessOutputList;
 import dev.agentos.protocol.ProcessOutputPage;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +29,8 @@ import java.util.function.Consumer;
  * A live WebSocket to one actor: every event of the actor arrives at the listeners registered here,
  * each process's output in sequence order and never twice. When the socket drops, the connection
  * reconnects and replays the output it missed (via {@code readProcessOutput}) of every process it had
- * heard from, then resumes live delivery. Actions can also be sent over the socket ({@link #call}).
+ * heard from and of every process spawned while it was away ({@code listProcessOutputs}), then
+ * resumes live delivery. Actions can also be sent over the socket ({@link #call}).
  */
 public final class AgentOsConnection implements AutoCloseable {
     private final AgentOsClient client;
@@ -38,6 +40,8 @@ public final class AgentOsConnection implements AutoCloseable {
     private final Set<Integer> exited = ConcurrentHashMap.newKeySet();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    /** The server's process cursor when this connection last knew every process (from hello, then from replays). */
+    private final AtomicLong outputCursor = new AtomicLong(-1);
     private final Object deliveryLock = new Object();
     private List<JsonNode> buffered;          // live frames held back while a replay runs
     private volatile WebSocket socket;
@@ -102,6 +106,9 @@ public final class AgentOsConnection implements AutoCloseable {
         pending.values().forEach(f -> f.completeExceptionally(new AgentOsClientException("client", "closed", "connection closed", 0, null)));
     }
 
+    /** When set, reconnection waits for it (tests of what happens while the client is away). */
+    volatile java.util.concurrent.CountDownLatch reconnectGateForTest;
+
     /** Drops the socket as a network failure would (tests of reconnection). */
     void dropForTest() {
         WebSocket s = socket;
@@ -146,7 +153,11 @@ public final class AgentOsConnection implements AutoCloseable {
                 text.setLength(0);
                 try {
                     JsonNode n = Json.MAPPER.readTree(frame);
-                    if (n.path("type").asText().equals("hello")) hello.complete(null);
+                    if (n.path("type").asText().equals("hello")) {
+                        // the first hello fixes where "processes we have not seen" begin; later ones must not move it
+                        if (n.has("outputCursor")) outputCursor.compareAndSet(-1, n.get("outputCursor").asLong());
+                        hello.complete(null);
+                    }
                     else if (n.path("type").asText().equals("error") && !hello.isDone()) {
                         hello.completeExceptionally(AgentOsClientException.of(Json.convert(n, ErrorBody.class), 0));
                     } else frame(n);
@@ -229,6 +240,14 @@ public final class AgentOsConnection implements AutoCloseable {
     }
 
     private void reconnect(int gen) {
+        java.util.concurrent.CountDownLatch gate = reconnectGateForTest;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
         long backoff = 50;
         for (int attempt = 0; attempt < 60 && !closed; attempt++) {
             try {
@@ -250,6 +269,16 @@ public final class AgentOsConnection implements AutoCloseable {
 
     /** Reads what each known process wrote while the socket was down, then releases held-back frames. */
     private void replay() {
+        long cursor = outputCursor.get();
+        if (cursor >= 0) {
+            try {
+                ProcessOutputList news = handle.listProcessOutputs(cursor);
+                for (ProcessOutputList.Entry e : news.processes()) lastSeq.putIfAbsent(e.pid(), 0L);
+                outputCursor.set(news.cursor());
+            } catch (AgentOsClientException e) {
+                // an older server without listProcessOutputs: replay the processes we know of
+            }
+        }
         for (Integer pid : List.copyOf(lastSeq.keySet())) {
             if (exited.contains(pid)) continue;
             try {

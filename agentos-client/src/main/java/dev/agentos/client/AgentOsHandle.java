@@ -9,12 +9,15 @@ import dev.agentos.protocol.CronJobSpec;
 import dev.agentos.protocol.DirEntryInfo;
 import dev.agentos.protocol.ExecOptions;
 import dev.agentos.protocol.ExecResult;
+import dev.agentos.protocol.FetchOptions;
+import dev.agentos.protocol.FetchResponse;
 import dev.agentos.protocol.FileEntry;
 import dev.agentos.protocol.FileInfo;
 import dev.agentos.protocol.Json;
 import dev.agentos.protocol.MountInfo;
 import dev.agentos.protocol.PreviewUrl;
 import dev.agentos.protocol.ProcessInfo;
+import dev.agentos.protocol.ProcessOutputList;
 import dev.agentos.protocol.ProcessOutputPage;
 import dev.agentos.protocol.ProcessTreeNode;
 import dev.agentos.protocol.ReadResult;
@@ -118,6 +121,11 @@ public final class AgentOsHandle {
         return call(ProcessOutputPage.class, "readProcessOutput", pid, afterSeq);
     }
 
+    /** Processes the server first heard of after {@code afterCursor}, with the next cursor (see docs/protocol.md). */
+    public ProcessOutputList listProcessOutputs(long afterCursor) {
+        return call(ProcessOutputList.class, "listProcessOutputs", afterCursor);
+    }
+
     // ---- filesystem ----
 
     public byte[] readFile(String path) { return Base64.getDecoder().decode(call("readFile", path).textValue()); }
@@ -175,6 +183,14 @@ public final class AgentOsHandle {
     public int waitShell(String shellId) { return call("waitShell", shellId).intValue(); }
 
     // ---- network ----
+
+    /** GET {@code pathOrUrl} from the guest server listening on VM port {@code port}. */
+    public FetchResponse vmFetch(int port, String pathOrUrl) { return call(FetchResponse.class, "vmFetch", port, pathOrUrl); }
+
+    /** One HTTP request to the guest server on VM port {@code port}; ECONNREFUSED when nothing listens. */
+    public FetchResponse vmFetch(int port, String pathOrUrl, FetchOptions options) {
+        return call(FetchResponse.class, "vmFetch", port, pathOrUrl, options);
+    }
 
     public PreviewUrl createSignedPreviewUrl(int port) { return call(PreviewUrl.class, "createSignedPreviewUrl", port); }
 

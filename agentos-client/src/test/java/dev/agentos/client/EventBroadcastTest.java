@@ -109,4 +109,25 @@ class EventBroadcastTest {
             assertThat(s.output).extracting(AgentOsEvent.ProcessOutput::seq).doesNotHaveDuplicates().isSorted();
         }
     }
+
+    @Test void aReconnectingClientDiscoversProcessesSpawnedWhileItWasAway() throws Exception {
+        AgentOsHandle h = AgentOsClient.create("http://127.0.0.1:" + server.port()).actor("vm").getOrCreate("away");
+        int old = h.spawn("cat", List.of());
+        h.closeProcessStdin(old);
+        h.waitProcess(old);
+        try (AgentOsConnection conn = h.connect()) {
+            Seen s = Seen.on(conn, null);
+            List<Integer> pids = new CopyOnWriteArrayList<>();
+            conn.onProcessOutput(o -> pids.add(o.pid()));
+            java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+            conn.reconnectGateForTest = gate;
+            conn.dropForTest();
+            int pid = h.spawn("echo", List.of("spawned while away"));
+            assertThat(h.waitProcess(pid)).isZero();
+            gate.countDown();
+            assertThat(s.exit.get(20, TimeUnit.SECONDS)).isZero();
+            assertThat(s.text()).isEqualTo("spawned while away\n");
+            assertThat(pids).containsOnly(pid);   // not the process that ended before the client connected
+        }
+    }
 }

@@ -7,6 +7,8 @@ import dev.agentos.protocol.CronJobSpec;
 import dev.agentos.protocol.DirEntryInfo;
 import dev.agentos.protocol.ErrorBody;
 import dev.agentos.protocol.ExecOptions;
+import dev.agentos.protocol.FetchOptions;
+import dev.agentos.protocol.FetchResponse;
 import dev.agentos.protocol.FileEntry;
 import dev.agentos.protocol.FileInfo;
 import dev.agentos.protocol.MountInfo;
@@ -111,6 +113,11 @@ final class Actions {
             return actor -> { actor.vm(); return actor.output.read(pid, after); };
         });
 
+        def("listProcessOutputs", 0, 1, a -> {
+            long after = a.longInteger(0, 0);
+            return actor -> { actor.vm(); return actor.output.list(after); };
+        });
+
         // ---- filesystem ----
         def("readFile", 1, 1, a -> {
             String path = a.string(0);
@@ -204,6 +211,22 @@ final class Actions {
         });
 
         // ---- network ----
+        def("vmFetch", 2, 3, a -> {
+            int port = a.integer(0);
+            String path = a.string(1);
+            FetchOptions o = a.object(2, FetchOptions.class, FetchOptions.DEFAULT);
+            if (port < 1 || port > 65535) throw WireError.invalidArgs("vmFetch: port out of range: " + port);
+            dev.agentos.VmFetchOptions core;
+            try {
+                core = new dev.agentos.VmFetchOptions(o.method().orElse("GET"), o.headers(), o.body());
+            } catch (IllegalArgumentException e) {
+                throw WireError.invalidArgs("vmFetch: " + e.getMessage());
+            }
+            return actor -> {
+                dev.agentos.VmFetchResponse r = actor.vm().vmFetch(port, path, core);
+                return new FetchResponse(r.status(), r.statusText(), r.headers(), r.body());
+            };
+        });
         def("createSignedPreviewUrl", 1, 2, a -> {
             int port = a.integer(0);
             long ttl = a.longInteger(1, -1);

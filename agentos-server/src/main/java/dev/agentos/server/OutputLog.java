@@ -2,6 +2,7 @@ package dev.agentos.server;
 
 import dev.agentos.AgentOsException;
 import dev.agentos.kernel.Errno;
+import dev.agentos.protocol.ProcessOutputList;
 import dev.agentos.protocol.ProcessOutputPage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,7 +28,16 @@ final class OutputLog {
         this.maxBytes = maxBytes;
     }
 
+    /** Counts processes in the order the log first heard of them: the cursor of listProcessOutputs. */
+    private long processCounter;
+
+    private Log newLog() {
+        return new Log(++processCounter);
+    }
+
     private static final class Log {
+        final long order;
+        Log(long order) { this.order = order; }
         final ArrayDeque<ProcessOutputPage.Chunk> chunks = new ArrayDeque<>();
         long bytes;
         long lastSeq;
@@ -36,7 +46,7 @@ final class OutputLog {
     }
 
     synchronized void output(int pid, String stream, byte[] data, long seq) {
-        Log log = logs.computeIfAbsent(pid, p -> new Log());
+        Log log = logs.computeIfAbsent(pid, p -> newLog());
         log.chunks.addLast(new ProcessOutputPage.Chunk(stream, data, seq));
         log.bytes += data.length;
         log.lastSeq = Math.max(log.lastSeq, seq);
@@ -48,7 +58,7 @@ final class OutputLog {
     }
 
     synchronized void exit(int pid, int exitCode) {
-        logs.computeIfAbsent(pid, p -> new Log()).exitCode = exitCode;
+        logs.computeIfAbsent(pid, p -> newLog()).exitCode = exitCode;
     }
 
     /** Retained output with a sequence number above {@code afterSeq}; ESRCH for a process never seen. */
@@ -62,8 +72,24 @@ final class OutputLog {
         return new ProcessOutputPage(pid, out, log.firstRetainedSeq, log.lastSeq, Optional.ofNullable(log.exitCode));
     }
 
+    /** The order number of the newest process heard of; processes heard of later have greater ones. */
+    synchronized long cursor() { return processCounter; }
+
+    /**
+     * Every retained process first heard of after {@code afterCursor}, with its last sequence number and
+     * exit code, and the cursor to pass next time: how a reconnecting client finds the processes that
+     * were spawned while it was away.
+     */
+    synchronized ProcessOutputList list(long afterCursor) {
+        List<ProcessOutputList.Entry> out = new ArrayList<>();
+        logs.forEach((pid, log) -> {
+            if (log.order > afterCursor) out.add(new ProcessOutputList.Entry(pid, log.lastSeq, Optional.ofNullable(log.exitCode)));
+        });
+        return new ProcessOutputList(processCounter, out);
+    }
+
     /** Notes a spawned process so reading it before its first output answers an empty page, not ESRCH. */
     synchronized void started(int pid) {
-        logs.computeIfAbsent(pid, p -> new Log());
+        logs.computeIfAbsent(pid, p -> newLog());
     }
 }

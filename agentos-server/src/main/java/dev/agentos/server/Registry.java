@@ -84,6 +84,7 @@ public final class Registry implements AutoCloseable {
                 ws.onClose(this::wsClose);
                 ws.onError(this::wsClose);
             });
+            new PreviewProxy(this::actor, config.maxBodyBytes()).register(c.routes);
             c.routes.get("/health", ctx -> json(ctx, 200, Map.of("ok", true)));
             c.routes.exception(WireError.class, (e, ctx) -> json(ctx, e.status, e.body));
             c.routes.exception(Exception.class, (e, ctx) -> {
@@ -199,17 +200,20 @@ public final class Registry implements AutoCloseable {
     // ---- WebSocket ----
 
     private final Map<String, WsConnection> sockets = new ConcurrentHashMap<>();
+    /** Bytes of frames one WebSocket client may have waiting before it is disconnected as too slow. */
+    volatile long wsMaxQueuedBytes = WsConnection.DEFAULT_MAX_QUEUED_BYTES;
+    volatile Duration wsCloseGrace = WsConnection.DEFAULT_CLOSE_GRACE;
 
     private void wsConnect(WsContext ctx) {
         try {
             Tokens.Principal who = tokens.authenticate(ctx.header("Authorization"), ctx.queryParam("token"));
             Actor a = actor(ctx.pathParam("actorId"));
             who.requireActor(a.id);
-            WsConnection c = new WsConnection(ctx);
+            WsConnection c = new WsConnection(ctx, wsMaxQueuedBytes, wsCloseGrace);
             sockets.put(ctx.sessionId(), c);
             a.subscribe(c);
             ctx.attribute("actor", a);
-            c.send(Json.object().put("type", "hello").put("actor_id", a.id).toString());
+            c.send(Json.object().put("type", "hello").put("actor_id", a.id).put("outputCursor", a.output.cursor()).toString());
             ctx.enableAutomaticPings(15, java.util.concurrent.TimeUnit.SECONDS);
         } catch (WireError e) {
             ctx.send(errorFrame(null, e.body));

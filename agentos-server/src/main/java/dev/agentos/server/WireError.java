@@ -54,7 +54,7 @@ final class WireError extends RuntimeException {
             case "EMFILE", "ENFILE", "EAGAIN", "EMLINK" -> 429;
             case "ENOSPC", "EFBIG", "ENOMEM" -> 507;
             case "ETIMEDOUT", "action_timed_out" -> 504;
-            case "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH" -> 502;
+            case "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "EPROTO" -> 502;
             case "ENOSYS", "EOPNOTSUPP", "ENOTSUP" -> 501;
             default -> 400;
         };

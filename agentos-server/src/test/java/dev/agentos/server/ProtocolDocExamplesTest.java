@@ -18,33 +18,57 @@ import org.junit.jupiter.api.Test;
 
 /** Runs every curl example of docs/protocol.md verbatim and compares the answers (a "…" value matches anything). */
 class ProtocolDocExamplesTest {
-    private static final Pattern BLOCK = Pattern.compile("```sh\\n(.*?)\\n```\\n(?:\\n```json\\n(.*?)\\n```)?", Pattern.DOTALL);
+    private static final Pattern BLOCK = Pattern.compile("```sh\\n(.*?)\\n```\\n(?:\\n```(json|text)\\n(.*?)\\n```)?", Pattern.DOTALL);
 
     @Test void everyCurlExampleAnswersAsDocumented() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "no curl on this host");
         String doc = Files.readString(Path.of("../docs/protocol.md"));
         Matcher m = BLOCK.matcher(doc);
         List<String[]> examples = new ArrayList<>();
-        while (m.find()) examples.add(new String[] {m.group(1), m.group(2)});
+        while (m.find()) examples.add(new String[] {m.group(1), m.group(3), m.group(2)});
         assertThat(examples).hasSizeGreaterThan(20);
-        try (ServerHarness h = new ServerHarness(ServerConfig.DEFAULT)) {
+        // The VM has a small test web server, webd, standing in for the app the network examples reach.
+        try (ServerHarness h = new ServerHarness(ServerConfig.DEFAULT, GuestWebServer.options())) {
             String actor = "";
             String pid = "";
+            String preview = "";
+            String token = "";
             for (String[] ex : examples) {
                 String cmd = ex[0].replace("localhost:6420", "127.0.0.1:" + h.server.port());
                 ProcessBuilder pb = new ProcessBuilder("bash", "-c", cmd).redirectErrorStream(true);
-                pb.environment().putAll(Map.of("ACTOR", actor, "PID", pid));
+                pb.environment().putAll(Map.of("ACTOR", actor, "PID", pid, "PREVIEW", preview, "TOKEN", token));
                 Process p = pb.start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(p.waitFor()).as(cmd).isZero();
+                if ("text".equals(ex[2])) {
+                    assertThat(out).as(cmd).isEqualTo(ex[1] + "\n");
+                    continue;
+                }
                 JsonNode got = Json.MAPPER.readTree(out);
-                if (cmd.contains("/actors") && got.has("actor")) actor = got.get("actor").get("actor_id").textValue();
+                if (cmd.contains("/actors") && got.has("actor") && actor.isEmpty()) {
+                    actor = got.get("actor").get("actor_id").textValue();
+                    startWebServer(h, actor);
+                }
+                if (cmd.contains("/action/createSignedPreviewUrl")) {
+                    preview = got.get("output").get("path").textValue();
+                    token = got.get("output").get("token").textValue();
+                }
                 if (cmd.contains("/action/spawn")) pid = got.get("output").get("pid").asText();
                 if (ex[1] != null) {
                     JsonNode want = Json.MAPPER.readTree(ex[1]);
                     assertThat(matches(want, got)).as("%s%n  documented: %s%n  got:        %s", cmd, want, got).isTrue();
                 }
             }
+        }
+    }
+
+    /** Runs webd on VM port 3000 of the actor and waits until it answers. */
+    private static void startWebServer(ServerHarness h, String actor) throws Exception {
+        h.send("POST", "/gateway/" + actor + "/action/spawn", "{\"args\":[\"webd\",[\"3000\"]]}", null);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (h.send("POST", "/gateway/" + actor + "/action/vmFetch", "{\"args\":[3000,\"/hello\"]}", null).statusCode() != 200) {
+            if (System.nanoTime() > deadline) throw new AssertionError("webd never listened");
+            Thread.onSpinWait();
         }
     }
 
