@@ -3,6 +3,7 @@ package dev.agentos;
 import dev.agentos.kernel.BaseImage;
 import dev.agentos.kernel.limit.Limits;
 import dev.agentos.kernel.proc.ProgramRegistry;
+import dev.agentos.session.SessionConfig;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a VM is configured: limits, clock, host name, default environment, extra programs and mounts.
+ * How a VM is configured: limits, clock, host name, default environment, extra programs, mounts and
+ * agent sessions (installed agents, permission policy, hooks).
  * Immutable; build with {@link #builder()}.
  */
 public record AgentOsOptions(Limits limits, InstantSource clock, String hostname, Map<String, String> env,
-                             ProgramRegistry extraPrograms, List<Mount> mounts) {
+                             ProgramRegistry extraPrograms, List<Mount> mounts,
+                             SessionConfig sessions) {
     public static final AgentOsOptions DEFAULT = builder().build();
 
     public AgentOsOptions {
@@ -31,6 +34,7 @@ public record AgentOsOptions(Limits limits, InstantSource clock, String hostname
         private final Map<String, String> env = new LinkedHashMap<>();
         private ProgramRegistry programs = ProgramRegistry.builder().build();
         private final List<Mount> mounts = new ArrayList<>();
+        private SessionConfig sessions = SessionConfig.DEFAULT;
 
         public Builder limits(Limits limits) { this.limits = limits; return this; }
         public Builder clock(InstantSource clock) { this.clock = clock; return this; }
@@ -40,9 +44,16 @@ public record AgentOsOptions(Limits limits, InstantSource clock, String hostname
         /** Programs installed on top of the built-in commands (same name replaces). */
         public Builder programs(ProgramRegistry programs) { this.programs = programs; return this; }
         public Builder mount(Mount mount) { mounts.add(mount); return this; }
+        /** How sessions run: agents, permission policy and timeout, hooks (see {@link SessionConfig}). */
+        public Builder sessions(SessionConfig sessions) { this.sessions = sessions; return this; }
+        /** Installs an agent for {@code createSession} (shorthand for editing {@link #sessions}). */
+        public Builder agent(dev.agentos.session.AgentDefinition agent) {
+            this.sessions = sessions.toBuilder().agent(agent).build();
+            return this;
+        }
 
         public AgentOsOptions build() {
-            return new AgentOsOptions(limits, clock, hostname, env, programs, mounts);
+            return new AgentOsOptions(limits, clock, hostname, env, programs, mounts, sessions);
         }
     }
 }
