@@ -58,6 +58,8 @@ final class AgentProcess {
             throw e;
         }
         AgentProcess p = new AgentProcess(guest, in.writeEnd());
+        // its stdin closes with it, so threads of the agent still reading it see EOF
+        guest.onExit().thenRun(p::closeStdin);
         Thread.ofVirtual().name("acp-in-" + guest.pid()).start(() -> p.readLines(out.readEnd(), onLine));
         Thread.ofVirtual().name("acp-err-" + guest.pid()).start(() -> p.readStderr(err.readEnd()));
         Thread.ofVirtual().name("acp-out-" + guest.pid()).start(p::writeLoop);

@@ -22,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -39,7 +38,6 @@ public final class Sessions implements AutoCloseable {
     private static final long SMALL_CALL_TIMEOUT_MS = 30_000;
     /** No SDK-level deadline: a prompt runs as long as the agent works; cancelPrompt and exits end it. */
     private static final Duration NO_DEADLINE = Duration.ofDays(3650);
-    private static final AtomicLong COUNTER = new AtomicLong();
 
     private final AgentOs vm;
     private final dev.agentos.kernel.Kernel kernel;
@@ -91,8 +89,11 @@ public final class Sessions implements AutoCloseable {
 
     public SessionRecord createSession(String agentType, SessionOptions options) {
         AgentDefinition def = agent(agentType);
-        String id = "s-" + HexFormat.of().toHexDigits(COUNTER.incrementAndGet() & 0xffff_ffffL) + "-"
-                + HexFormat.of().toHexDigits((int) (System.nanoTime() & 0xffff));
+        String fresh;
+        do {
+            fresh = "s-" + HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextInt());
+        } while (sessions.containsKey(fresh) || store.lastSeq(fresh) > 0);
+        String id = fresh;
         String cwd = options.cwd().orElse("/home/agentos");
         Map<String, String> env = new LinkedHashMap<>(defaultEnv);
         env.putAll(options.env());
