@@ -37,7 +37,8 @@ final class Actor {
         if (closed) throw new WireError(410, "actor", "actor_destroyed", "actor " + id + " was destroyed");
         if (vm == null) {
             vm = AgentOs.create(options);
-            vm.onEvent(this::onVmEvent);
+            // relaying answers permission requests only while a client is connected to answer them
+            vm.onEvent(this::onVmEvent, () -> !subscribers.isEmpty());
             broadcast(new AgentOsEvent.VmBooted());
         }
         return vm;
@@ -55,6 +56,9 @@ final class Actor {
             }
             case dev.agentos.AgentOsEvent.ShellData d -> new AgentOsEvent.ShellData(d.shellId(), d.data(), d.seq());
             case dev.agentos.AgentOsEvent.ShellExit x -> new AgentOsEvent.ShellExit(x.shellId(), x.exitCode());
+            case dev.agentos.AgentOsEvent.SessionEvent se -> new AgentOsEvent.SessionEvent(se.sessionId(), se.seq(), se.event(), se.createdAt());
+            case dev.agentos.AgentOsEvent.PermissionRequested p -> new AgentOsEvent.PermissionRequest(p.sessionId(),
+                    SessionActions.wire(p.request()));
         };
         broadcast(wire);
     }
