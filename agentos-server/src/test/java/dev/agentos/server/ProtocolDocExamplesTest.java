@@ -27,19 +27,25 @@ class ProtocolDocExamplesTest {
         List<String[]> examples = new ArrayList<>();
         while (m.find()) examples.add(new String[] {m.group(1), m.group(2)});
         assertThat(examples).hasSizeGreaterThan(20);
-        try (ServerHarness h = new ServerHarness(ServerConfig.DEFAULT)) {
+        // the sessions examples talk to the scripted ACP test agent, installed as "scripted"
+        dev.agentos.AgentOsOptions vm = dev.agentos.AgentOsOptions.builder()
+                .programs(dev.agentos.session.ScriptedAcpAgent.PROGRAMS)
+                .agent(dev.agentos.session.ScriptedAcpAgent.definition("scripted")).build();
+        try (ServerHarness h = new ServerHarness(ServerConfig.DEFAULT, vm)) {
             String actor = "";
             String pid = "";
+            String session = "";
             for (String[] ex : examples) {
                 String cmd = ex[0].replace("localhost:6420", "127.0.0.1:" + h.server.port());
                 ProcessBuilder pb = new ProcessBuilder("bash", "-c", cmd).redirectErrorStream(true);
-                pb.environment().putAll(Map.of("ACTOR", actor, "PID", pid));
+                pb.environment().putAll(Map.of("ACTOR", actor, "PID", pid, "SESSION", session));
                 Process p = pb.start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(p.waitFor()).as(cmd).isZero();
                 JsonNode got = Json.MAPPER.readTree(out);
                 if (cmd.contains("/actors") && got.has("actor")) actor = got.get("actor").get("actor_id").textValue();
                 if (cmd.contains("/action/spawn")) pid = got.get("output").get("pid").asText();
+                if (cmd.contains("/action/createSession")) session = got.get("output").get("sessionId").asText();
                 if (ex[1] != null) {
                     JsonNode want = Json.MAPPER.readTree(ex[1]);
                     assertThat(matches(want, got)).as("%s%n  documented: %s%n  got:        %s", cmd, want, got).isTrue();
