@@ -22,9 +22,16 @@ final class PipeTransport implements AcpClientTransport {
     private final AcpJsonMapper mapper;
     private volatile Function<Mono<AcpSchema.JSONRPCMessage>, Mono<AcpSchema.JSONRPCMessage>> handler;
     private volatile AgentProcess process;
+    private final java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> onUpdate;
 
-    PipeTransport(AcpJsonMapper mapper) {
+    /**
+     * {@code onUpdate} gets the params of every {@code session/update} straight from one parse of the
+     * line: the hot path of a streaming agent skips the SDK's map-then-record decoding (twice per
+     * message); every other message goes through the SDK.
+     */
+    PipeTransport(AcpJsonMapper mapper, java.util.function.Consumer<com.fasterxml.jackson.databind.JsonNode> onUpdate) {
         this.mapper = mapper;
+        this.onUpdate = onUpdate;
     }
 
     void attach(AgentProcess p) { this.process = p; }
@@ -36,6 +43,18 @@ final class PipeTransport implements AcpClientTransport {
 
     /** One line the agent wrote on stdout. */
     void receive(String line) {
+        if (line.contains("\"session/update\"")) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode n = Json.MAPPER.readTree(line);
+                if (AcpSchema.METHOD_SESSION_UPDATE.equals(n.path("method").asText()) && !n.has("id") && n.path("params").isObject()) {
+                    onUpdate.accept(n.get("params"));
+                    return;
+                }
+            } catch (IOException e) {
+                LOG.debug("agent wrote a line that is not JSON: {}", line);
+                return;
+            }
+        }
         AcpSchema.JSONRPCMessage msg;
         try {
             msg = AcpSchema.deserializeJsonRpcMessage(mapper, line);

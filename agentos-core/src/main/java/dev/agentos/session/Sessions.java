@@ -102,7 +102,7 @@ public final class Sessions implements AutoCloseable {
                 () -> config.hasPermissionHook() || busListening.getAsBoolean(), req -> announce(id, req));
         AgentSession s = new AgentSession(id, agentType, cwd, clock.instant(), store, clock, desk, new Terminals(vm, cwd),
                 e -> deliver(id, e));
-        PipeTransport transport = new PipeTransport(Json.ACP);
+        PipeTransport transport = new PipeTransport(Json.ACP, s::update);
         AcpClientSession rpc = new AcpClientSession(NO_DEADLINE, transport, handlers(s),
                 Map.of(AcpSchema.METHOD_SESSION_UPDATE, params -> {
                     s.update(Json.MAPPER.valueToTree(params));
