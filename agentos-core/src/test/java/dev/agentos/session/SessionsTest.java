@@ -261,4 +261,16 @@ class SessionsTest {
                 .hasMessage("ENOENT: no agent named 'nope' is installed (installed: scripted)");
         assertThatThrownBy(() -> vm.sendPrompt("s-x", "hi")).hasMessage("ENOENT: no such session 's-x'");
     }
+
+    @Test void setModelUsesTheAgentsModelConfigOptionWhenItOffersOne() {
+        vm = AgentOs.create(AgentOsOptions.builder()
+                .programs(dev.agentos.kernel.proc.ProgramRegistry.builder().add(ConfigOptionAgent.NAME, new ConfigOptionAgent()).build())
+                .agent(AgentDefinition.of("cfg", ConfigOptionAgent.NAME)).build());
+        SessionRecord s = vm.createSession("cfg");
+        assertThat(vm.sendPrompt(s.sessionId(), "which").text()).isEqualTo("m-small");
+        vm.setModel(s.sessionId(), "m-large");
+        assertThat(vm.sendPrompt(s.sessionId(), "which").text()).isEqualTo("m-large");
+        assertThatThrownBy(() -> vm.setMode(s.sessionId(), "plan")).isInstanceOf(AgentOsException.class)
+                .hasMessageContaining("ENOSYS").hasMessageContaining("session/set_mode");
+    }
 }
