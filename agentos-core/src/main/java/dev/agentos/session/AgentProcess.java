@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 /**
  * An agent's guest process seen from the host: newline-delimited messages in both directions over its
  * stdin and stdout pipes, the tail of its stderr (for the error event if it dies), and its exit.
- * Writes go through a queue and a writer thread so the reader never blocks on a full stdin pipe while
- * the agent blocks on a full stdout pipe.
+ * The reader never writes itself: its messages go through a queue and a writer thread, so it never
+ * blocks on a full stdin pipe while the agent blocks on a full stdout pipe. Other threads (API calls)
+ * write inline when nothing is queued, saving a thread hand-off per request.
  */
 final class AgentProcess {
     private static final int STDERR_TAIL = 4096;
@@ -33,6 +34,11 @@ final class AgentProcess {
     private final StringBuilder stderrTail = new StringBuilder();
     private final CompletableFuture<Void> stdoutDone = new CompletableFuture<>();
     private final CompletableFuture<Integer> exited;
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
+    /** Messages queued and not yet written: while any is, every sender queues too (keeps the order). */
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean stdinClosed;
+    private volatile Thread reader;
 
     private AgentProcess(GuestProcess guest, FileDescription stdin) {
         this.guest = guest;
@@ -76,11 +82,36 @@ final class AgentProcess {
     /** Queues one message; a newline is added. */
     void send(String json) {
         byte[] b = (json + "\n").getBytes(StandardCharsets.UTF_8);
+        if (stdinClosed) return;
+        // the reader never takes the lock: an inline writer may hold it while blocked on a full pipe
+        if (Thread.currentThread() != reader && queued.get() == 0 && writeLock.tryLock()) {
+            try {
+                if (queued.get() == 0 && !stdinClosed) {
+                    try {
+                        writeFully(b);
+                    } catch (AgentOsException e) {
+                        // EPIPE: the agent is gone; its exit ends the session
+                    }
+                    return;
+                }
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        queued.incrementAndGet();
         outbox.add(b);
     }
 
     /** Closes the agent's stdin once queued messages are written (the agent sees EOF). */
-    void closeStdin() { outbox.add(STOP); }
+    void closeStdin() {
+        queued.incrementAndGet();
+        outbox.add(STOP);
+    }
+
+    private void writeFully(byte[] b) {
+        int off = 0;
+        while (off < b.length) off += stdin.write(b, off, b.length - off);
+    }
 
     void kill() {
         if (guest.isAlive()) guest.signal(Signal.SIGKILL);
@@ -93,21 +124,34 @@ final class AgentProcess {
     }
 
     private void writeLoop() {
+        boolean broken = false;
         try {
             while (true) {
                 byte[] b = outbox.take();
-                if (b == STOP) break;
-                int off = 0;
-                while (off < b.length) off += stdin.write(b, off, b.length - off);
+                writeLock.lock();
+                try {
+                    if (b == STOP) {
+                        if (!stdinClosed) {
+                            stdinClosed = true;
+                            stdin.close();
+                        }
+                        return;
+                    }
+                    if (!broken && !stdinClosed) writeFully(b);
+                } catch (AgentOsException e) {
+                    broken = true;   // EPIPE: the agent is gone; its exit ends the session
+                } finally {
+                    queued.decrementAndGet();
+                    writeLock.unlock();
+                }
             }
-        } catch (InterruptedException | AgentOsException e) {
-            // EPIPE: the agent is gone; its exit ends the session
-        } finally {
-            stdin.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private void readLines(FileDescription src, Consumer<String> onLine) {
+        reader = Thread.currentThread();
         byte[] buf = new byte[64 * 1024];
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         try {
