@@ -1,6 +1,5 @@
 package dev.agentos.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentos.AgentOs;
 import dev.agentos.AgentOsOptions;
 import dev.agentos.protocol.AgentOsEvent;
@@ -70,11 +69,8 @@ final class Actor {
     }
 
     static String eventJson(AgentOsEvent event) {
-        ObjectNode frame = Json.object();
-        frame.put("type", "event");
-        frame.put("name", event.name());
-        frame.set("data", Json.tree(event));
-        return frame.toString();
+        // written straight to text (event names are plain identifiers): no intermediate tree per event
+        return "{\"type\":\"event\",\"name\":\"" + event.name() + "\",\"data\":" + Json.write(event) + "}";
     }
 
     void subscribe(Subscriber s) { subscribers.add(s); }
