@@ -36,24 +36,33 @@ final class Terminals {
         final CompletableFuture<Integer> exit = new CompletableFuture<>();
         int pid;
         volatile boolean killed;
-        private byte[] buf = new byte[0];
+        private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         private boolean truncated;
 
         Term(long limit) { this.limit = limit; }
 
         synchronized void add(byte[] b) {
-            byte[] all = new byte[buf.length + b.length];
-            System.arraycopy(buf, 0, all, 0, buf.length);
-            System.arraycopy(b, 0, all, buf.length, b.length);
-            int drop = (int) Math.max(0, all.length - limit);
-            if (drop > 0) {
+            buf.write(b, 0, b.length);
+            if (buf.size() > limit) {
                 truncated = true;
-                while (drop < all.length && (all[drop] & 0xC0) == 0x80) drop++;   // keep whole characters
+                // compact only once well past the limit, so appending stays linear
+                if (buf.size() - limit > Math.max(limit, 64 * 1024)) {
+                    byte[] tail = tail();
+                    buf.reset();
+                    buf.write(tail, 0, tail.length);
+                }
             }
-            buf = drop == 0 ? all : java.util.Arrays.copyOfRange(all, drop, all.length);
         }
 
-        synchronized String text() { return new String(buf, StandardCharsets.UTF_8); }
+        /** The last {@code limit} bytes, starting at a character boundary. */
+        private byte[] tail() {
+            byte[] all = buf.toByteArray();
+            int drop = (int) Math.max(0, all.length - limit);
+            while (drop > 0 && drop < all.length && (all[drop] & 0xC0) == 0x80) drop++;
+            return drop == 0 ? all : java.util.Arrays.copyOfRange(all, drop, all.length);
+        }
+
+        synchronized String text() { return new String(tail(), StandardCharsets.UTF_8); }
 
         synchronized boolean truncated() { return truncated; }
 

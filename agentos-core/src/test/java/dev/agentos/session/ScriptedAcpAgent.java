@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * write PATH TEXT     asks permission (kind edit), then fs/write_text_file
  * read PATH           fs/read_text_file, the content as a chunk
  * run CMD ARGS...     terminal/create, wait_for_exit, output, release: "exit=N output=..."
+ * runlimited N CMD... the same with outputByteLimit N: "truncated=B output=..."
  * hang                one chunk "waiting", then waits for session/cancel (stopReason cancelled)
  * crash               one chunk "bye", then the process exits with status 3 mid-prompt
  * instructions        the _meta.agentos.instructions received in session/new
@@ -136,6 +137,14 @@ public final class ScriptedAcpAgent implements Program {
                 String out = ctx.getTerminalOutput(new AcpSchema.TerminalOutputRequest(sid, t.terminalId())).output();
                 ctx.releaseTerminal(new AcpSchema.ReleaseTerminalRequest(sid, t.terminalId()));
                 ctx.sendMessage("exit=" + exit.exitCode() + " output=" + out);
+            }
+            case "runlimited" -> {
+                AcpSchema.CreateTerminalResponse t = ctx.createTerminal(new AcpSchema.CreateTerminalRequest(sid, w[2],
+                        List.of(Arrays.copyOfRange(w, 3, w.length)), null, null, Long.parseLong(w[1])));
+                ctx.waitForTerminalExit(new AcpSchema.WaitForTerminalExitRequest(sid, t.terminalId()));
+                AcpSchema.TerminalOutputResponse out = ctx.getTerminalOutput(new AcpSchema.TerminalOutputRequest(sid, t.terminalId()));
+                ctx.releaseTerminal(new AcpSchema.ReleaseTerminalRequest(sid, t.terminalId()));
+                ctx.sendMessage("truncated=" + out.truncated() + " output=" + out.output());
             }
             case "hang" -> {
                 ctx.sendMessage("waiting");

@@ -190,6 +190,8 @@ class SessionsTest {
         assertThat(vm.sendPrompt(s.sessionId(), "run cat /home/agentos/f.txt").text()).isEqualTo("exit=0 output=from the vm\n");
         assertThat(vm.sendPrompt(s.sessionId(), "run sh -c exit\\ 7").text()).startsWith("exit=");
         assertThat(vm.sendPrompt(s.sessionId(), "run false").text()).isEqualTo("exit=1 output=");
+        assertThat(vm.sendPrompt(s.sessionId(), "runlimited 5 echo hello world").text()).isEqualTo("truncated=true output=orld\n");
+        assertThat(vm.sendPrompt(s.sessionId(), "runlimited 100 echo hi").text()).isEqualTo("truncated=false output=hi\n");
     }
 
     @Test void anAgentThatCrashesEndsItsSessionWithAnErrorEventAndTheVmLivesOn() {
