@@ -259,14 +259,18 @@ public final class Sessions implements AutoCloseable {
         s.startPrompt();
         ObjectNode params = Json.MAPPER.createObjectNode().put("sessionId", s.agentSessionId());
         params.putArray("prompt").addObject().put("type", "text").put("text", text);
+        JsonNode response;
         try {
-            JsonNode response = s.call(AcpSchema.METHOD_SESSION_PROMPT, params, 0);
-            return new PromptResult(response, s.endPrompt());
+            response = s.call(AcpSchema.METHOD_SESSION_PROMPT, params, 0);
         } catch (AgentOsException e) {
             s.endPrompt();
             if (e.code().equals("EINTR")) cancelPrompt(sessionId);
             throw e;
+        } catch (RuntimeException e) {
+            s.endPrompt();
+            throw e;
         }
+        return new PromptResult(response, s.endPrompt());
     }
 
     /** Sends {@code session/cancel}; pending permission requests are answered {@code cancelled}. */
