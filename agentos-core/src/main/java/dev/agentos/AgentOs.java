@@ -39,6 +39,7 @@ public final class AgentOs implements AutoCloseable {
     private final AgentOsOptions options;
     private CronScheduler cron;   // started by the first scheduleCron
     private final VmNetwork network;
+    private final dev.agentos.session.Sessions sessions;
 
     private AgentOs(AgentOsOptions options) {
         this.options = options;
@@ -53,6 +54,8 @@ public final class AgentOs implements AutoCloseable {
         this.files = new VmFiles(kernel.vfs(), new Caller(0, Credentials.AGENTOS, HOME, 022));
         this.shells = new VmShells(kernel, events, env);
         this.network = new VmNetwork(kernel.network(), options.limits().maxOutputBytes());
+        this.sessions = new dev.agentos.session.Sessions(this, kernel, options.sessions(), env, options.clock(),
+                events::publish, events::anyoneAnswersPermissions);
     }
 
     /** Boots a VM with default options. */
@@ -82,6 +85,15 @@ public final class AgentOs implements AutoCloseable {
 
     /** Registers a listener for every event of this VM; close the returned handle to stop. */
     public AutoCloseable onEvent(Consumer<AgentOsEvent> listener) { return events.subscribe(listener); }
+
+    /**
+     * Registers a listener that answers permission requests only while {@code answersPermissions} says
+     * so (a server relaying events answers only while a client is connected); when no listener answers,
+     * the session permission policy decides.
+     */
+    public AutoCloseable onEvent(Consumer<AgentOsEvent> listener, java.util.function.BooleanSupplier answersPermissions) {
+        return events.subscribe(listener, answersPermissions);
+    }
 
     // ---- process ----
 
@@ -247,11 +259,70 @@ public final class AgentOs implements AutoCloseable {
         return network.open(port, pathOrUrl, options, upgrade);
     }
 
-    /** Stops cron, kills every process and hangs up every shell. */
+
+    // ---- sessions ----
+
+    /** The installed agents {@code createSession} can start. */
+    public List<dev.agentos.session.AgentDefinition> listAgents() { return sessions.listAgents(); }
+
+    /**
+     * Starts an agent as a guest process, speaks ACP to it ({@code initialize}, {@code session/new})
+     * and returns the new session; its events arrive as {@link AgentOsEvent.SessionEvent}s.
+     */
+    public dev.agentos.session.SessionRecord createSession(String agentType) {
+        return createSession(agentType, dev.agentos.session.SessionOptions.DEFAULT);
+    }
+
+    public dev.agentos.session.SessionRecord createSession(String agentType, dev.agentos.session.SessionOptions options) {
+        return sessions.createSession(agentType, options);
+    }
+
+    /** Sends a prompt and waits for the agent's turn to end: its response and the text it streamed. */
+    public dev.agentos.session.PromptResult sendPrompt(String sessionId, String text) { return sessions.sendPrompt(sessionId, text); }
+
+    /** Cancels the running prompt ({@code session/cancel}); pending permission requests are answered cancelled. */
+    public void cancelPrompt(String sessionId) { sessions.cancelPrompt(sessionId); }
+
+    public void setMode(String sessionId, String modeId) { sessions.setMode(sessionId, modeId); }
+
+    public dev.agentos.session.SessionModes getModes(String sessionId) { return sessions.getModes(sessionId); }
+
+    public void setModel(String sessionId, String modelId) { sessions.setModel(sessionId, modelId); }
+
+    /** Answers a permission request: {@code once}, {@code always} (this kind, for the session's life) or {@code reject}. */
+    public void respondPermission(String sessionId, String permissionId, dev.agentos.session.PermissionReply reply) {
+        sessions.respondPermission(sessionId, permissionId, reply);
+    }
+
+    public void respondPermission(String sessionId, String permissionId, String reply) {
+        respondPermission(sessionId, permissionId, dev.agentos.session.PermissionReply.parse(reply));
+    }
+
+    /** Permission requests of a session waiting for an answer. */
+    public List<dev.agentos.session.PermissionRequest> pendingPermissions(String sessionId) {
+        return sessions.pendingPermissions(sessionId);
+    }
+
+    public void closeSession(String sessionId) { sessions.closeSession(sessionId); }
+
+    public List<dev.agentos.session.SessionRecord> listSessions() { return sessions.listSessions(); }
+
+    public dev.agentos.session.SessionRecord getSession(String sessionId) { return sessions.getSession(sessionId); }
+
+    /** Every event of a session, in order (also after it closed or its agent died). */
+    public List<dev.agentos.session.SessionEvent> getSessionEvents(String sessionId) { return sessions.getSessionEvents(sessionId, 0); }
+
+    /** The events of a session with {@code seq > afterSeq}. */
+    public List<dev.agentos.session.SessionEvent> getSessionEvents(String sessionId, long afterSeq) {
+        return sessions.getSessionEvents(sessionId, afterSeq);
+    }
+
+    /** Stops cron, closes sessions, kills every process and hangs up every shell. */
     @Override public void close() {
         synchronized (this) {
             if (cron != null) cron.close();
         }
+        sessions.close();
         shells.closeAll();
         kernel.close();
     }

@@ -4,6 +4,7 @@ import dev.agentos.kernel.BaseImage;
 import dev.agentos.kernel.limit.Limits;
 import dev.agentos.kernel.net.EgressRules;
 import dev.agentos.kernel.proc.ProgramRegistry;
+import dev.agentos.session.SessionConfig;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,17 +14,19 @@ import java.util.Map;
 
 /**
  * How a VM is configured: limits, clock, host name, default environment, extra programs, mounts and
- * which hosts outside the VM its guests may connect to (none by default). Immutable; build with
- * {@link #builder()}.
+ * which hosts outside the VM its guests may connect to (none by default), and agent sessions (installed
+ * agents, permission policy, hooks). Immutable; build with {@link #builder()}.
  */
 public record AgentOsOptions(Limits limits, InstantSource clock, String hostname, Map<String, String> env,
-                             ProgramRegistry extraPrograms, List<Mount> mounts, EgressRules egress) {
+                             ProgramRegistry extraPrograms, List<Mount> mounts, EgressRules egress,
+                             SessionConfig sessions) {
     public static final AgentOsOptions DEFAULT = builder().build();
 
     public AgentOsOptions {
         env = OrderedCopy.of(env);
         mounts = List.copyOf(mounts);
         egress = egress == null ? EgressRules.NONE : egress;
+        sessions = sessions == null ? SessionConfig.DEFAULT : sessions;
     }
 
     public static Builder builder() { return new Builder(); }
@@ -36,6 +39,7 @@ public record AgentOsOptions(Limits limits, InstantSource clock, String hostname
         private ProgramRegistry programs = ProgramRegistry.builder().build();
         private final List<Mount> mounts = new ArrayList<>();
         private EgressRules egress = EgressRules.NONE;
+        private SessionConfig sessions = SessionConfig.DEFAULT;
 
         public Builder limits(Limits limits) { this.limits = limits; return this; }
         public Builder clock(InstantSource clock) { this.clock = clock; return this; }
@@ -57,9 +61,16 @@ public record AgentOsOptions(Limits limits, InstantSource clock, String hostname
             egress = egress.withLoopbackExemptPorts(Arrays.stream(ports).boxed().toList());
             return this;
         }
+        /** How sessions run: agents, permission policy and timeout, hooks (see {@link SessionConfig}). */
+        public Builder sessions(SessionConfig sessions) { this.sessions = sessions; return this; }
+        /** Installs an agent for {@code createSession} (shorthand for editing {@link #sessions}). */
+        public Builder agent(dev.agentos.session.AgentDefinition agent) {
+            this.sessions = sessions.toBuilder().agent(agent).build();
+            return this;
+        }
 
         public AgentOsOptions build() {
-            return new AgentOsOptions(limits, clock, hostname, env, programs, mounts, egress);
+            return new AgentOsOptions(limits, clock, hostname, env, programs, mounts, egress, sessions);
         }
     }
 }

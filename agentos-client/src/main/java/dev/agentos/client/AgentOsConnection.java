@@ -28,15 +28,17 @@ import java.util.function.Consumer;
 /**
  * A live WebSocket to one actor: every event of the actor arrives at the listeners registered here,
  * each process's output in sequence order and never twice. When the socket drops, the connection
- * reconnects and replays the output it missed (via {@code readProcessOutput}) of every process it had
- * heard from and of every process spawned while it was away ({@code listProcessOutputs}), then
- * resumes live delivery. Actions can also be sent over the socket ({@link #call}).
+ * reconnects and replays what it missed (process output via {@code readProcessOutput}, session events via
+ * {@code getSessionEvents}) of every process and session it had heard from and of every process spawned
+ * while it was away ({@code listProcessOutputs}), then resumes live delivery. Actions can also be sent
+ * over the socket ({@link #call}).
  */
 public final class AgentOsConnection implements AutoCloseable {
     private final AgentOsClient client;
     private final AgentOsHandle handle;
     private final List<Consumer<AgentOsEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Integer, Long> lastSeq = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastSessionSeq = new ConcurrentHashMap<>();
     private final Set<Integer> exited = ConcurrentHashMap.newKeySet();
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -77,6 +79,13 @@ public final class AgentOsConnection implements AutoCloseable {
     public AgentOsConnection onVmBooted(Consumer<AgentOsEvent.VmBooted> l) { return on(AgentOsEvent.VmBooted.class, l); }
 
     public AgentOsConnection onVmShutdown(Consumer<AgentOsEvent.VmShutdown> l) { return on(AgentOsEvent.VmShutdown.class, l); }
+
+    /** Every event of every session of the actor (seq per session; never delivered twice). */
+    public AgentOsConnection onSessionEvent(Consumer<AgentOsEvent.SessionEvent> l) { return on(AgentOsEvent.SessionEvent.class, l); }
+
+    public AgentOsConnection onPermissionRequest(Consumer<AgentOsEvent.PermissionRequest> l) {
+        return on(AgentOsEvent.PermissionRequest.class, l);
+    }
 
     private <E extends AgentOsEvent> AgentOsConnection on(Class<E> type, Consumer<E> l) {
         listeners.add(e -> { if (type.isInstance(e)) l.accept(type.cast(e)); });
@@ -214,6 +223,10 @@ public final class AgentOsConnection implements AutoCloseable {
             long last = lastSeq.getOrDefault(o.pid(), 0L);
             if (o.seq() <= last) return;
             lastSeq.put(o.pid(), o.seq());
+        } else if (e instanceof AgentOsEvent.SessionEvent se) {
+            long last = lastSessionSeq.getOrDefault(se.sessionId(), 0L);
+            if (se.seq() <= last) return;
+            lastSessionSeq.put(se.sessionId(), se.seq());
         } else if (e instanceof AgentOsEvent.ProcessExit x) {
             if (!exited.add(x.pid())) return;
             lastSeq.putIfAbsent(x.pid(), 0L);
@@ -291,6 +304,18 @@ public final class AgentOsConnection implements AutoCloseable {
                 }
             } catch (AgentOsClientException e) {
                 // the server forgot this process (retention bound); nothing to replay
+            }
+        }
+        for (String sid : List.copyOf(lastSessionSeq.keySet())) {
+            try {
+                List<dev.agentos.protocol.SessionEventEntry> missed = handle.getSessionEvents(sid, lastSessionSeq.getOrDefault(sid, 0L));
+                synchronized (deliveryLock) {
+                    for (dev.agentos.protocol.SessionEventEntry m : missed) {
+                        deliver(new AgentOsEvent.SessionEvent(sid, m.seq(), m.event(), m.createdAt()));
+                    }
+                }
+            } catch (AgentOsClientException e) {
+                // the session is gone; nothing to replay
             }
         }
         synchronized (deliveryLock) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentos.protocol.AgentInfo;
 import dev.agentos.protocol.CronJobInfo;
 import dev.agentos.protocol.CronJobSpec;
 import dev.agentos.protocol.DirEntryInfo;
@@ -24,6 +25,12 @@ import dev.agentos.protocol.ReadResult;
 import dev.agentos.protocol.ShellOptions;
 import dev.agentos.protocol.SoftwareInfo;
 import dev.agentos.protocol.SpawnOptions;
+import dev.agentos.protocol.PermissionRequestInfo;
+import dev.agentos.protocol.PromptResult;
+import dev.agentos.protocol.SessionEventEntry;
+import dev.agentos.protocol.SessionModes;
+import dev.agentos.protocol.SessionOptions;
+import dev.agentos.protocol.SessionRecord;
 import dev.agentos.protocol.WriteResult;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -214,4 +221,48 @@ public final class AgentOsHandle {
     public List<SoftwareInfo> listSoftware() { return call(new TypeReference<List<SoftwareInfo>>() { }, "listSoftware"); }
 
     public List<MountInfo> listMounts() { return call(new TypeReference<List<MountInfo>>() { }, "listMounts"); }
+
+    // ---- sessions ----
+
+    public List<AgentInfo> listAgents() { return call(new TypeReference<List<AgentInfo>>() { }, "listAgents"); }
+
+    /** Starts an agent in the VM and opens an ACP session with it; connect() first to see its events. */
+    public SessionRecord createSession(String agentType) { return call(SessionRecord.class, "createSession", agentType); }
+
+    public SessionRecord createSession(String agentType, SessionOptions options) {
+        return call(SessionRecord.class, "createSession", agentType, options);
+    }
+
+    /** Sends a prompt and waits for the agent's turn to end: its raw response and the streamed text. */
+    public PromptResult sendPrompt(String sessionId, String text) { return call(PromptResult.class, "sendPrompt", sessionId, text); }
+
+    public void cancelPrompt(String sessionId) { call("cancelPrompt", sessionId); }
+
+    public void setMode(String sessionId, String modeId) { call("setMode", sessionId, modeId); }
+
+    public SessionModes getModes(String sessionId) { return call(SessionModes.class, "getModes", sessionId); }
+
+    public void setModel(String sessionId, String modelId) { call("setModel", sessionId, modelId); }
+
+    /** Answers a permission request with {@code once}, {@code always} or {@code reject}. */
+    public void respondPermission(String sessionId, String permissionId, String reply) {
+        call("respondPermission", sessionId, permissionId, reply);
+    }
+
+    public List<PermissionRequestInfo> listPendingPermissions(String sessionId) {
+        return call(new TypeReference<List<PermissionRequestInfo>>() { }, "listPendingPermissions", sessionId);
+    }
+
+    public void closeSession(String sessionId) { call("closeSession", sessionId); }
+
+    public List<SessionRecord> listSessions() { return call(new TypeReference<List<SessionRecord>>() { }, "listSessions"); }
+
+    public List<SessionEventEntry> getSessionEvents(String sessionId) {
+        return call(new TypeReference<List<SessionEventEntry>>() { }, "getSessionEvents", sessionId);
+    }
+
+    /** The events of a session with {@code seq > afterSeq}. */
+    public List<SessionEventEntry> getSessionEvents(String sessionId, long afterSeq) {
+        return call(new TypeReference<List<SessionEventEntry>>() { }, "getSessionEvents", sessionId, afterSeq);
+    }
 }

@@ -31,6 +31,20 @@ public sealed interface AgentOsEvent {
         public String name() { return "cronEvent"; }
     }
 
+    /**
+     * An event of an agent session: {@code event} is the JSON-RPC notification (mostly
+     * {@code session/update}, or {@code _agentos/error} when the agent died); seq counts from 1 per session.
+     */
+    record SessionEvent(String sessionId, long seq, com.fasterxml.jackson.databind.JsonNode event,
+                        java.time.Instant createdAt) implements AgentOsEvent {
+        public String name() { return "sessionEvent"; }
+    }
+
+    /** An agent asks permission; answer with {@code respondPermission(sessionId, request.permissionId, once|always|reject)}. */
+    record PermissionRequest(String sessionId, PermissionRequestInfo request) implements AgentOsEvent {
+        public String name() { return "permissionRequest"; }
+    }
+
     /** The actor's VM booted (it boots lazily, on the first action). */
     record VmBooted() implements AgentOsEvent {
         public String name() { return "vmBooted"; }
@@ -51,6 +65,8 @@ public sealed interface AgentOsEvent {
             case "cronEvent" -> CronEvent.class;
             case "vmBooted" -> VmBooted.class;
             case "vmShutdown" -> VmShutdown.class;
+            case "sessionEvent" -> SessionEvent.class;
+            case "permissionRequest" -> PermissionRequest.class;
             default -> null;
         };
     }

@@ -45,7 +45,7 @@ final class Actions {
 
     private static final Map<String, Spec> TABLE = new LinkedHashMap<>();
 
-    private static void def(String name, int min, int max, Action action) {
+    static void def(String name, int min, int max, Action action) {
         TABLE.put(name, new Spec(min, max, action));
     }
 
@@ -53,7 +53,7 @@ final class Actions {
 
     static List<String> names() { return List.copyOf(TABLE.keySet()); }
 
-    private static Object none() { return null; }
+    static Object none() { return null; }
 
     static {
         // ---- process ----
@@ -256,6 +256,8 @@ final class Actions {
         def("listMounts", 0, 0, a -> actor -> actor.vm().kernel().vfs().mounts().stream()
                 .map(m -> new MountInfo(m.path(), m.type(), m.readOnly(), m.usage().totalBytes(), m.usage().usedBytes(),
                         m.usage().totalInodes(), m.usage().usedInodes())).toList());
+
+        SessionActions.define();
     }
 
     private Actions() {}

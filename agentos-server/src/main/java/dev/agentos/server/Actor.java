@@ -1,6 +1,5 @@
 package dev.agentos.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentos.AgentOs;
 import dev.agentos.AgentOsOptions;
 import dev.agentos.cron.CronRunner;
@@ -46,7 +45,8 @@ final class Actor {
         if (closed) throw new WireError(410, "actor", "actor_destroyed", "actor " + id + " was destroyed");
         if (vm == null) {
             vm = AgentOs.create(options);
-            vm.onEvent(this::onVmEvent);
+            // relaying answers permission requests only while a client is connected to answer them
+            vm.onEvent(this::onVmEvent, () -> !subscribers.isEmpty());
             broadcast(new AgentOsEvent.VmBooted());
         }
         return vm;
@@ -65,6 +65,9 @@ final class Actor {
             case dev.agentos.AgentOsEvent.ShellData d -> new AgentOsEvent.ShellData(d.shellId(), d.data(), d.seq());
             case dev.agentos.AgentOsEvent.ShellExit x -> new AgentOsEvent.ShellExit(x.shellId(), x.exitCode());
             case dev.agentos.AgentOsEvent.Cron c -> new AgentOsEvent.CronEvent(CronWire.event(c.event()));
+            case dev.agentos.AgentOsEvent.SessionEvent se -> new AgentOsEvent.SessionEvent(se.sessionId(), se.seq(), se.event(), se.createdAt());
+            case dev.agentos.AgentOsEvent.PermissionRequested p -> new AgentOsEvent.PermissionRequest(p.sessionId(),
+                    SessionActions.wire(p.request()));
         };
         broadcast(wire);
     }
@@ -76,11 +79,8 @@ final class Actor {
     }
 
     static String eventJson(AgentOsEvent event) {
-        ObjectNode frame = Json.object();
-        frame.put("type", "event");
-        frame.put("name", event.name());
-        frame.set("data", Json.tree(event));
-        return frame.toString();
+        // written straight to text (event names are plain identifiers): no intermediate tree per event
+        return "{\"type\":\"event\",\"name\":\"" + event.name() + "\",\"data\":" + Json.write(event) + "}";
     }
 
     void subscribe(Subscriber s) { subscribers.add(s); }

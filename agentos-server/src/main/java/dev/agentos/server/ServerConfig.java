@@ -136,7 +136,8 @@ public record ServerConfig(Integer port, Optional<String> host, Optional<Path> d
     /** The options each actor's VM boots with. */
     AgentOsOptions vmOptions() {
         AgentOsOptions.Builder b = AgentOsOptions.builder().limits(limits.apply(Limits.DEFAULT))
-                .egress(rules(loopbackExemptPorts, egress));
+                .egress(rules(loopbackExemptPorts, egress))
+                .sessions(dev.agentos.session.SessionConfig.builder().additionalInstructions(additionalInstructions).build());
         return b.build();
     }
 

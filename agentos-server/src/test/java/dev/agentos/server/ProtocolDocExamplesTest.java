@@ -27,16 +27,22 @@ class ProtocolDocExamplesTest {
         List<String[]> examples = new ArrayList<>();
         while (m.find()) examples.add(new String[] {m.group(1), m.group(3), m.group(2)});
         assertThat(examples).hasSizeGreaterThan(20);
-        // The VM has a small test web server, webd, standing in for the app the network examples reach.
-        try (ServerHarness h = new ServerHarness(ServerConfig.DEFAULT, GuestWebServer.options())) {
+        // The VM has a small test web server, webd, standing in for the app the network examples reach,
+        // and the scripted ACP test agent, installed as "scripted", for the sessions examples.
+        dev.agentos.AgentOsOptions vm = dev.agentos.AgentOsOptions.builder()
+                .programs(dev.agentos.kernel.proc.ProgramRegistry.builder().addAll(GuestWebServer.options().extraPrograms())
+                        .addAll(dev.agentos.session.ScriptedAcpAgent.PROGRAMS).build())
+                .agent(dev.agentos.session.ScriptedAcpAgent.definition("scripted")).build();
+        try (ServerHarness h = new ServerHarness(ServerConfig.DEFAULT, vm)) {
             String actor = "";
             String pid = "";
             String preview = "";
             String token = "";
+            String session = "";
             for (String[] ex : examples) {
                 String cmd = ex[0].replace("localhost:6420", "127.0.0.1:" + h.server.port());
                 ProcessBuilder pb = new ProcessBuilder("bash", "-c", cmd).redirectErrorStream(true);
-                pb.environment().putAll(Map.of("ACTOR", actor, "PID", pid, "PREVIEW", preview, "TOKEN", token));
+                pb.environment().putAll(Map.of("ACTOR", actor, "PID", pid, "PREVIEW", preview, "TOKEN", token, "SESSION", session));
                 Process p = pb.start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(p.waitFor()).as(cmd).isZero();
@@ -54,6 +60,7 @@ class ProtocolDocExamplesTest {
                     token = got.get("output").get("token").textValue();
                 }
                 if (cmd.contains("/action/spawn")) pid = got.get("output").get("pid").asText();
+                if (cmd.contains("/action/createSession")) session = got.get("output").get("sessionId").asText();
                 if (ex[1] != null) {
                     JsonNode want = Json.MAPPER.readTree(ex[1]);
                     assertThat(matches(want, got)).as("%s%n  documented: %s%n  got:        %s", cmd, want, got).isTrue();

@@ -14,9 +14,9 @@ final class ServerHarness implements AutoCloseable {
         server = Registry.create(config.withPort(0)).start();
     }
 
-    /** A server whose actors of type {@code vm} boot with {@code vm}. */
-    ServerHarness(ServerConfig config, dev.agentos.AgentOsOptions vm) {
-        server = Registry.create(config.withPort(0)).register("vm", vm).start();
+    /** A server whose {@code vm} actors boot with {@code vmOptions}. */
+    ServerHarness(ServerConfig config, dev.agentos.AgentOsOptions vmOptions) {
+        server = Registry.create(config.withPort(0)).register("vm", vmOptions).start();
     }
 
     String base() { return "http://127.0.0.1:" + server.port(); }
