@@ -41,6 +41,10 @@ final class Curl implements Program {
             Gnu.print(ctx.stdout(), "curl " + VERSION + " (agentos) agentOS guest HTTP client\nProtocols: http\nFeatures: \n");
             return 0;
         }
+        if (ctx.argv().size() == 1) {
+            Gnu.print(ctx.stderr(), TRY);
+            return 2;
+        }
         if (urls.isEmpty()) {
             Gnu.print(ctx.stderr(), "curl: no URL specified!\n" + TRY);
             return 2;

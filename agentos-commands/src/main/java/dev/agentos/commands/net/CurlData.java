@@ -61,10 +61,10 @@ final class CurlData {
         return encode(value.getBytes(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** curl's encoding: unreserved characters stay, everything else (space included) is %XX. */
+    /** curl's form encoding: unreserved characters stay, space is '+', everything else is %XX. */
     static String encode(byte[] bytes) {
         String java = URLEncoder.encode(new String(bytes, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-        return java.replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return java.replace("*", "%2A").replace("%7E", "~");
     }
 
     private static byte[] read(ProcessContext ctx, String file) throws IOException {

@@ -170,6 +170,7 @@ final class CurlTransfer {
         long total = 0;
         int n;
         while ((n = body.read(buf)) > 0) {
+            if (total == 0 && clientOptions.trace() instanceof CurlVerbose v && !ctx.isatty(1)) v.data('{', n);
             out.write(buf, 0, n);
             total += n;
         }
@@ -213,8 +214,8 @@ final class CurlTransfer {
         }
         String agent = CurlOptions.last(options, "user-agent").orElse("curl/" + Curl.VERSION);
         if (!agent.isEmpty()) fields.add(new HttpHeaders.Field("User-Agent", agent));
-        CurlOptions.last(options, "referer").ifPresent(r -> fields.add(new HttpHeaders.Field("Referer", r)));
         fields.add(new HttpHeaders.Field("Accept", "*/*"));
+        CurlOptions.last(options, "referer").ifPresent(r -> fields.add(new HttpHeaders.Field("Referer", r)));
         if (CurlOptions.last(options, "json").isPresent()) {
             fields.removeIf(f -> f.name().equalsIgnoreCase("Accept"));
             fields.add(new HttpHeaders.Field("Content-Type", "application/json"));

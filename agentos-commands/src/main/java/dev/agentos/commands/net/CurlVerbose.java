@@ -46,6 +46,11 @@ final class CurlVerbose implements HttpTrace {
         print("* Issue another request to this URL: '" + to + "'\n");
     }
 
+    /** curl's note of data passing ({@code {} in, {@code }} out), once per message when output is not a terminal. */
+    void data(char direction, int bytes) {
+        print(direction + " [" + bytes + " bytes data]\n");
+    }
+
     /** The end of a transfer whose connection we leave. */
     void done() {
         if (last != null) print("* Connection #0 to host " + last.host() + " left intact\n");

@@ -138,13 +138,17 @@ public final class GuestHttpClient {
         HttpHeaders headers = request.headers();
         StringBuilder head = new StringBuilder();
         head.append(request.method()).append(' ').append(url.target()).append(" HTTP/1.1\r\n");
-        if (!headers.has("Host")) head.append("Host: ").append(url.hostHeader()).append("\r\n");
+        // Host leads, as in curl, whether it is ours or the caller's
+        head.append("Host: ").append(headers.first("Host").orElse(url.hostHeader())).append("\r\n");
+        headers = headers.without("Host");
         if (!headers.has("Authorization") && url.userInfo().isPresent()) {
             head.append("Authorization: ").append(HttpRequest.basicAuth(URLDecoder.decode(url.userInfo().get(), StandardCharsets.UTF_8))).append("\r\n");
         }
         boolean framed = headers.has("Content-Length") || headers.has("Transfer-Encoding");
         boolean chunked = headers.lists("Transfer-Encoding", "chunked");
-        for (HttpHeaders.Field f : headers.fields()) head.append(f.name()).append(": ").append(f.value()).append("\r\n");
+        for (HttpHeaders.Field f : headers.fields()) {
+            head.append(f.name()).append(':').append(f.value().isEmpty() ? "" : " ").append(f.value()).append("\r\n");
+        }
         if (!framed) {
             switch (request.body()) {
                 case HttpRequest.Body.None n -> { }

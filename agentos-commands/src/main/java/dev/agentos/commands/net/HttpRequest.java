@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * One HTTP request for {@link GuestHttpClient}. Headers go out in the order given; the client adds
- * {@code Host} first when it is missing and the body's framing ({@code Content-Length}, or chunked
+ * One HTTP request for {@link GuestHttpClient}. Headers go out in the order given, except that
+ * {@code Host} always leads (the URL's when none is given); the client adds the body's framing ({@code Content-Length}, or chunked
  * for a stream of unknown length) when neither framing header is given.
  */
 public record HttpRequest(String method, HttpUrl url, HttpHeaders headers, Body body) {
