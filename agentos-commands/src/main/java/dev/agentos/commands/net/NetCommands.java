@@ -9,6 +9,8 @@ public final class NetCommands {
     /** Adds this group's commands to the base image (each stateless, shared by every process). */
     public static void register(ProgramRegistry.Builder programs) {
         programs.add("curl", new Curl())
-                .add("httpd", new Httpd());
+                .add("httpd", new Httpd())
+                .add("nc", new Netcat())
+                .add("netcat", new Netcat());
     }
 }

@@ -73,6 +73,74 @@ final class NetVm implements AutoCloseable {
         }
     }
 
+    /** A command running in the background with its output collected as it comes. */
+    static final class Running {
+        final GuestProcess process;
+        private final StringBuilder out = new StringBuilder();
+        private final StringBuilder err = new StringBuilder();
+        private final java.util.concurrent.CompletableFuture<Void> outDone;
+        private final java.util.concurrent.CompletableFuture<Void> errDone;
+
+        private Running(GuestProcess process, dev.agentos.kernel.io.FileDescription stdout, dev.agentos.kernel.io.FileDescription stderr) {
+            this.process = process;
+            this.outDone = collect(stdout, out);
+            this.errDone = collect(stderr, err);
+        }
+
+        private java.util.concurrent.CompletableFuture<Void> collect(dev.agentos.kernel.io.FileDescription f, StringBuilder into) {
+            return java.util.concurrent.CompletableFuture.runAsync(() -> {
+                byte[] buf = new byte[8192];
+                try {
+                    int n;
+                    while ((n = f.read(buf, 0, buf.length)) > 0) {
+                        synchronized (this) {
+                            into.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                            notifyAll();
+                        }
+                    }
+                } finally {
+                    f.close();
+                    synchronized (this) {
+                        notifyAll();
+                    }
+                }
+            }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        }
+
+        /** Waits until stderr contains {@code text} (a server saying it listens), or the process ends. */
+        synchronized void awaitStderr(String text) throws InterruptedException {
+            while (!err.toString().contains(text) && !errDone.isDone()) wait();
+            if (!err.toString().contains(text)) throw new AssertionError("stderr never said " + text + ": " + err);
+        }
+
+        /** Waits for the exit and all output. */
+        dev.agentos.commands.CommandDiff.Outcome join() {
+            int code = process.onExit().join().shellStatus();
+            outDone.join();
+            errDone.join();
+            synchronized (this) {
+                return new dev.agentos.commands.CommandDiff.Outcome(code, out.toString(), err.toString());
+            }
+        }
+    }
+
+    /** Starts argv in the background with {@code stdin} as its whole input. */
+    Running spawn(String stdin, String... argv) {
+        var kernel = diff.kernel();
+        var in = kernel.pipes().create();
+        var out = kernel.pipes().create();
+        var err = kernel.pipes().create();
+        GuestProcess p = kernel.processes().spawn(SpawnRequest.of(argv[0], Arrays.asList(argv).subList(1, argv.length))
+                        .withEnv(Map.of("PATH", "/usr/bin:/bin", "HOME", "/home/agentos", "LC_ALL", "C")).withCwd(CommandDiff.VM_DIR),
+                Credentials.AGENTOS, Map.of(0, in.readEnd(), 1, out.writeEnd(), 2, err.writeEnd()));
+        var w = in.writeEnd();
+        byte[] b = stdin.getBytes(StandardCharsets.UTF_8);
+        int off = 0;
+        while (off < b.length) off += w.write(b, off, b.length - off);
+        w.close();
+        return new Running(p, out.readEnd(), err.readEnd());
+    }
+
     @Override public void close() {
         diff.close();
     }
