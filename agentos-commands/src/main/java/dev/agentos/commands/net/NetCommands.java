@@ -10,6 +10,7 @@ public final class NetCommands {
     public static void register(ProgramRegistry.Builder programs) {
         programs.add("curl", new Curl())
                 .add("httpd", new Httpd())
+                .add("wget", new Wget())
                 .add("nc", new Netcat())
                 .add("netcat", new Netcat());
     }
