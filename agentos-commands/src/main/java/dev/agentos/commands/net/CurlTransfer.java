@@ -230,6 +230,16 @@ final class CurlTransfer {
         if (body instanceof HttpRequest.Body.Bytes b && fields.stream().noneMatch(f -> f.name().equalsIgnoreCase("Content-Length"))) {
             fields.add(new HttpHeaders.Field("Content-Length", Integer.toString(b.data().length)));
         }
+        if (body instanceof HttpRequest.Body.Stream st) {
+            // uploads announce themselves and wait (up to a second) for the server's go-ahead, as curl does
+            boolean customLength = fields.stream().anyMatch(f -> f.name().equalsIgnoreCase("Content-Length") || f.name().equalsIgnoreCase("Transfer-Encoding"));
+            if (!customLength) fields.add(st.length() >= 0 ? new HttpHeaders.Field("Content-Length", Long.toString(st.length()))
+                    : new HttpHeaders.Field("Transfer-Encoding", "chunked"));
+            if (customRemovals().stream().noneMatch(f -> f.name().equalsIgnoreCase("Expect"))
+                    && custom.stream().noneMatch(f -> f.name().equalsIgnoreCase("Expect"))) {
+                fields.add(new HttpHeaders.Field("Expect", "100-continue"));
+            }
+        }
         if (form && !customType) fields.add(new HttpHeaders.Field("Content-Type", "application/x-www-form-urlencoded"));
         return new HttpRequest(method, url, new HttpHeaders(fields), body);
     }

@@ -118,22 +118,33 @@ public final class GuestHttpClient {
         try {
             options.trace.connected(url);
             socket.deadline(deadline);
-            long sent = writeRequest(socket.output(), request);
             InputStream in = new BufferedInputStream(socket.input(), 16 * 1024);
+            Sent sent = writeRequest(socket, in, request);
             HttpResponse.Head head;
-            do {
-                head = readHead(in);
-                options.trace.responseHead(url, head);
-            } while (head.status() >= 100 && head.status() < 200 && head.status() != 101);
+            if (sent.early().isPresent()) {
+                head = sent.early().get();
+            } else {
+                do {
+                    head = readHead(in);
+                    options.trace.responseHead(url, head);
+                } while (head.status() >= 100 && head.status() < 200 && head.status() != 101);
+            }
             InputStream body = bodyOf(request.method(), head, in);
-            return new HttpResponse(url, head, body, socket, earlier, sent);
+            return new HttpResponse(url, head, body, socket, earlier, sent.bytes());
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
     }
 
-    private long writeRequest(OutputStream raw, HttpRequest request) throws IOException {
+    /** What writing a request did: bytes sent, and a final answer that came before the body was (Expect). */
+    private record Sent(long bytes, Optional<HttpResponse.Head> early) {}
+
+    /** How long to wait for "100 Continue" before sending the body anyway: curl's default. */
+    private static final long EXPECT_WAIT_MILLIS = 1000;
+
+    private Sent writeRequest(SocketStream socket, InputStream in, HttpRequest request) throws IOException {
+        OutputStream raw = socket.output();
         HttpUrl url = request.url();
         HttpHeaders headers = request.headers();
         StringBuilder head = new StringBuilder();
@@ -166,6 +177,14 @@ public final class GuestHttpClient {
         BufferedOutputStream out = new BufferedOutputStream(counted, 16 * 1024);
         try {
             HttpWire.writeAscii(out, head.toString());
+            if (headers.lists("Expect", "100-continue") && !(request.body() instanceof HttpRequest.Body.None)) {
+                out.flush();
+                if (socket.awaitReadable(EXPECT_WAIT_MILLIS)) {
+                    HttpResponse.Head answer = readHead(in);
+                    options.trace.responseHead(url, answer);
+                    if (answer.status() != 100) return new Sent(counted.count, Optional.of(answer));
+                }
+            }
             OutputStream bodyOut = chunked ? HttpWire.chunkedOutput(out) : out;
             switch (request.body()) {
                 case HttpRequest.Body.None n -> { }
@@ -179,7 +198,7 @@ public final class GuestHttpClient {
         } catch (IOException e) {
             throw new HttpException(HttpException.Kind.SEND, "Failed sending data to the peer: " + e.getMessage(), e);
         }
-        return counted.count;
+        return new Sent(counted.count, Optional.empty());
     }
 
     /** Reads a status line and its header block. */

@@ -113,6 +113,13 @@ class CurlDiffTest {
         same(r(OK), "curl", "-sv", "URL/v");
     }
 
+    @Test void uploads() throws Exception {
+        vm.file("up.txt", "uploaded\n");
+        java.nio.file.Files.writeString(vm.diff.hostDir().resolve("up.txt"), "uploaded\n");
+        same(r(OK), "curl", "-s", "-T", "up.txt", "URL/dir/");
+        same(r(OK), "curl", "-s", "-T", "up.txt", "URL/named");
+    }
+
     @Test void usageErrors() {
         vm.diff.assertSame("curl");
         vm.diff.assertSame("curl", "--bogus", "x");
