@@ -287,14 +287,15 @@ final class CurlTransfer {
     private int finish(HttpResponse response, int status, String message, long downloaded, long headerBytes, long start) {
         if (status != 0 && (!silent || showError)) Gnu.print(ctx.stderr(), "curl: (" + status + ") " + message + "\n");
         if (verbose && clientOptions.trace() instanceof CurlVerbose v) v.done();
-        writeOut(new CurlWriteOut.Transfer(response.url().toString().isEmpty() ? "" : methodOf(response), Optional.of(response.url()),
+        writeOut(new CurlWriteOut.Transfer(method(), Optional.of(response.url()),
                 Optional.of(response.head()), downloaded, headerBytes, response.bytesSent(), response.bytesSent(),
                 response.redirects().size(), redirectUrl(response), response.localPort(), status, message,
                 (ctx.clock().millis() - start) / 1000.0));
         return status;
     }
 
-    private String methodOf(HttpResponse response) {
+    /** The request method this invocation uses (what %{method} shows). */
+    private String method() {
         return CurlOptions.last(options, "request").orElse(head ? "HEAD" : data.isPresent() && !get ? "POST" : upload.isPresent() ? "PUT" : "GET");
     }
 
@@ -305,7 +306,7 @@ final class CurlTransfer {
 
     private int error(int status, String message, Optional<HttpUrl> url, Optional<HttpResponse.Head> head, long downloaded, long start) {
         if (!silent || showError) Gnu.print(ctx.stderr(), "curl: (" + status + ") " + message + "\n");
-        writeOut(new CurlWriteOut.Transfer(head.isPresent() ? "GET" : "GET", url, head, downloaded, 0, 0, 0, 0,
+        writeOut(new CurlWriteOut.Transfer(method(), url, head, downloaded, 0, 0, 0, 0,
                 Optional.empty(), 0, status, message, (ctx.clock().millis() - start) / 1000.0));
         return status;
     }

@@ -51,7 +51,7 @@ final class CurlWriteOut {
     private static Optional<String> variable(String name, Transfer t) {
         String value = switch (name) {
             case "http_code", "response_code" -> String.format(Locale.ROOT, "%03d", t.head.map(HttpResponse.Head::status).orElse(0));
-            case "http_version" -> t.head.map(h -> h.version().substring(5)).map(v -> v.equals("1.0") || v.equals("1.1") ? v : v).orElse("0");
+            case "http_version" -> t.head.map(h -> h.version().substring(5)).orElse("0");
             case "size_download" -> Long.toString(t.sizeDownload);
             case "size_header" -> Long.toString(t.sizeHeader);
             case "size_upload" -> Long.toString(t.sizeUpload);
