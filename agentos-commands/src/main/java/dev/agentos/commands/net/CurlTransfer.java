@@ -151,6 +151,7 @@ final class CurlTransfer {
             if (out instanceof Curl.LazyFile f) f.open();
             return finish(response, failed ? 22 : 0, failed ? "The requested URL returned error: " + response.status() : "", downloaded, headerBytes, start);
         } catch (HttpException e) {
+            if (e.kind() == HttpException.Kind.CONNECT && clientOptions.trace() instanceof CurlVerbose v) v.connectFailed(url, e);
             String message = e.getMessage();
             if (e.kind() == HttpException.Kind.TIMEOUT && !message.startsWith("Failed to connect")) {
                 message = "Operation timed out after " + (ctx.clock().millis() - start) + " milliseconds with "

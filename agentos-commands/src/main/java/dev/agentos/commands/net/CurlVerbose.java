@@ -51,6 +51,13 @@ final class CurlVerbose implements HttpTrace {
         print(direction + " [" + bytes + " bytes data]\n");
     }
 
+    /** A refused or denied connect, as curl -v tells it before giving up. */
+    void connectFailed(HttpUrl url, HttpException e) {
+        String reason = e.getCause() instanceof dev.agentos.AgentOsException a ? Curl.reason(a) : e.getMessage();
+        print("* connect to " + CurlWriteOut.remoteIp(url.host()) + " port " + url.port() + " failed: " + reason + "\n");
+        print("* " + e.getMessage() + "\n* Closing connection 0\n");
+    }
+
     /** The end of a transfer whose connection we leave. */
     void done() {
         if (last != null) print("* Connection #0 to host " + last.host() + " left intact\n");

@@ -120,6 +120,16 @@ class CurlDiffTest {
         same(r(OK), "curl", "-s", "-T", "up.txt", "URL/named");
     }
 
+    @Test void refusedConnections() {
+        for (List<String> argv : List.of(List.of("curl", "-sv", "127.0.0.1:1/"), List.of("curl", "-sS", "http://127.0.0.1:1/x"))) {
+            Outcome v = vm.diff.vm("", argv);
+            Outcome h = vm.diff.host("", argv);
+            // how long the refusal took is the one thing that may differ
+            assertThat(new Outcome(v.exitCode(), v.stdout(), v.stderr().replaceAll("after \\d+ ms", "after N ms")))
+                    .isEqualTo(new Outcome(h.exitCode(), h.stdout(), h.stderr().replaceAll("after \\d+ ms", "after N ms")));
+        }
+    }
+
     @Test void usageErrors() {
         vm.diff.assertSame("curl");
         vm.diff.assertSame("curl", "--bogus", "x");
