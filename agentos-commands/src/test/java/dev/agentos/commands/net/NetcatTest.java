@@ -52,6 +52,19 @@ class NetcatTest {
         assertThat(out.stdout()).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close\r\n").endsWith("\r\n\r\nhello\n");
     }
 
+    @Test void httpdKeepsHttp11ConnectionsAliveForPipelinedRequests() {
+        vm.dir("srv").file("srv/a.txt", "hello\n");
+        vm.run("httpd", "-p", "8080", "-h", "srv");
+        Outcome out = vm.runWithStdin("GET /a.txt HTTP/1.1\r\nHost: x\r\n\r\nHEAD /a.txt HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /none HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "nc", "localhost", "8080");
+        assertThat(out.exitCode()).isZero();
+        String[] responses = out.stdout().split("(?=HTTP/1.1 )");
+        assertThat(responses).hasSize(3);
+        assertThat(responses[0]).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: keep-alive\r\n").endsWith("\r\n\r\nhello\n");
+        assertThat(responses[1]).startsWith("HTTP/1.1 200 OK\r\n").contains("Content-Length: 6\r\n").endsWith("\r\n\r\n");
+        assertThat(responses[2]).startsWith("HTTP/1.1 404 Not Found\r\n").contains("Connection: close\r\n");
+    }
+
     @Test void zeroIoScanReportsOpenAndClosedPorts() {
         vm.dir("srv");
         vm.run("httpd", "-p", "8080", "-h", "srv");
