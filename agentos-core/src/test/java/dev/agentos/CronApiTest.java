@@ -60,10 +60,33 @@ class CronApiTest {
         }
     }
 
-    @Test void sessionActionsAreRefusedClearlyUntilSessionsExist() {
+    @Test void aSessionActionPromptsTheSameSessionOnEveryFire() throws Exception {
+        AgentOsOptions options = AgentOsOptions.builder().programs(dev.agentos.session.ScriptedAcpAgent.PROGRAMS)
+                .agent(dev.agentos.session.ScriptedAcpAgent.definition("scripted")).build();
+        try (AgentOs vm = AgentOs.create(options)) {
+            BlockingQueue<CronEvent> events = new LinkedBlockingQueue<>();
+            BlockingQueue<String> chunks = new LinkedBlockingQueue<>();
+            vm.onEvent(e -> {
+                if (e instanceof AgentOsEvent.Cron c) events.add(c.event());
+                if (e instanceof AgentOsEvent.SessionEvent se && se.event().toString().contains("from cron")) chunks.add(se.sessionId());
+            });
+            for (int fire = 0; fire < 2; fire++) {
+                vm.scheduleCron(CronSpec.of(Instant.now().minusSeconds(1).toString(),
+                        new CronAction.Session("scripted", "say from cron", Map.of("cwd", "/tmp"))).withId("ask"));
+                assertThat(events.poll(10, TimeUnit.SECONDS)).isInstanceOf(CronEvent.Fired.class);
+                assertThat(events.poll(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(CronEvent.Completed.class,
+                        c -> assertThat(c.exitCode()).isZero());
+            }
+            assertThat(vm.listSessions()).singleElement().satisfies(s -> assertThat(s.cwd()).isEqualTo("/tmp"));
+            String first = chunks.poll(10, TimeUnit.SECONDS);
+            assertThat(chunks.poll(10, TimeUnit.SECONDS)).isEqualTo(first);
+        }
+    }
+
+    @Test void sessionActionsForAnAgentTheVmDoesNotHaveAreRefused() {
         try (AgentOs vm = AgentOs.create()) {
             assertThatThrownBy(() -> vm.scheduleCron(CronSpec.of("* * * * *", new CronAction.Session("pi", "hello", Map.of()))))
-                    .isInstanceOf(AgentOsException.class).hasMessageStartingWith("ENOTSUP: operation not supported, cron action type 'session'");
+                    .isInstanceOf(AgentOsException.class).hasMessageStartingWith("ENOENT: no such agent, cron action type 'session' (agent 'pi'");
             assertThat(vm.listCronJobs()).isEmpty();
         }
     }
