@@ -15,7 +15,17 @@ import java.util.List;
 public final class Diff extends DiffutilsCommand {
     @Override String name() { return "diff"; }
 
-    @Override String versionLine() { return "diff (GNU diffutils) 3.8"; }
+    @Override String versionLine(ProcessContext ctx) {
+        return """
+                diff (GNU diffutils) 3.8
+                Copyright (C) 2021 Free Software Foundation, Inc.
+                License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
+                This is free software: you are free to change and redistribute it.
+                There is NO WARRANTY, to the extent permitted by law.
+
+                Written by Paul Eggert, Mike Haertel, David Hayes,
+                Richard Stallman, and Len Tower.""";
+    }
 
     @Override Getopt options() {
         return Getopt.create()
@@ -55,11 +65,9 @@ public final class Diff extends DiffutilsCommand {
             if (s != null) {
                 if (style != null && style != s) throw new UsageError("conflicting output style options");
                 style = s;
-                if (o.value().isPresent()) {
-                    int n = contextLength(o.value().get());
-                    if (context >= 0 && context != n) throw new UsageError("conflicting output style options");
-                    context = n;
-                }
+                // several context widths: GNU keeps the largest (-c and -u count as 3)
+                int n = o.value().isPresent() ? contextLength(o.value().get()) : 3;
+                if (!o.key().equals("normal")) context = Math.max(context, n);
             }
             switch (o.key()) {
                 case "Z" -> ws = max(ws, Whitespace.TRAILING);

@@ -8,6 +8,8 @@ public final class DiffCommands {
 
     /** Adds this group's commands to the base image. */
     public static void register(ProgramRegistry.Builder programs) {
-        programs.add("diff", new Diff(), "/usr/bin");
+        programs.add("diff", new Diff(), "/usr/bin")
+                .add("cmp", new Cmp(), "/usr/bin")
+                .add("patch", new Patch(), "/usr/bin");
     }
 }

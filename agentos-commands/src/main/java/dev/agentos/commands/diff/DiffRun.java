@@ -20,11 +20,14 @@ import java.util.TreeSet;
 /** One diff invocation: compares files or directory trees and writes the report. */
 final class DiffRun {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.nnnnnnnnn xx");
+    /** ctime's format, which context headers use in the C locale. */
+    private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.US);
 
     private final ProcessContext ctx;
     private final DiffSettings s;
     private final OutputStream out;
     private final ZoneId zone;
+    private final boolean cTime;
     private byte[] stdinBytes;
 
     DiffRun(ProcessContext ctx, DiffSettings settings) {
@@ -39,6 +42,7 @@ final class DiffRun {
             // an unknown zone name: glibc falls back to UTC as well
         }
         this.zone = z;
+        this.cTime = Locale.isC(ctx, "LC_TIME");
     }
 
     /** A file operand: its path, stat (null when absent and allowed by -N, or for stdin). */
@@ -59,9 +63,13 @@ final class DiffRun {
         try {
             sa = side(a, s.newFile());
             sb = side(b, s.newFile());
-            if (sa.absent() && sb.absent()) sa = side(a, false);
         } catch (AgentOsException e) {
             return trouble(e);
+        }
+        if (sa.absent() && sb.absent()) {
+            error(a + ": " + Errno.ENOENT.strerror());
+            error(b + ": " + Errno.ENOENT.strerror());
+            return 2;
         }
         if (sa.isDir() && !sb.isDir() && !b.equals("-")) {
             return fileVsFile(new Side(join(a, baseName(b)), null, false), sb, true);
@@ -98,6 +106,12 @@ final class DiffRun {
     }
 
     private int dirs(String a, String b) throws IOException {
+        try {
+            FileStat x = ctx.stat(a), y = ctx.stat(b);
+            if (x.dev() == y.dev() && x.ino() == y.ino()) return 0;
+        } catch (AgentOsException e) {
+            // reported below
+        }
         TreeSet<String> names = new TreeSet<>();
         List<DirEntry> ea, eb;
         try {
@@ -135,6 +149,9 @@ final class DiffRun {
                             inB.contains(n) ? new Side(pb, ctx.stat(pb), false) : new Side(pb, null, true), false);
                 } else if (s.newFile() && s.recursive()) {
                     st = inA.contains(n) ? dirVsAbsent(pa, pb, true) : dirVsAbsent(pb, pa, false);
+                } else if (s.newFile()) {
+                    print("Common subdirectories: " + pa + " and " + pb + "\n");
+                    st = 0;
                 } else {
                     print("Only in " + dir + ": " + n + "\n");
                     st = 1;
@@ -270,7 +287,8 @@ final class DiffRun {
         }
         long nanos = side.absent() ? 0 : st == null ? nowNanos() : st.mtimeNanos();
         Instant t = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-        print(mark + side.name() + "\t" + TIME.format(t.atZone(zone)) + "\n");
+        DateTimeFormatter f = s.style() == HunkPrinter.Style.CONTEXT && cTime ? CTIME : TIME;
+        print(mark + side.name() + "\t" + f.format(t.atZone(zone)) + "\n");
     }
 
     private long nowNanos() {

@@ -26,7 +26,7 @@ abstract class DiffutilsCommand implements Program {
     abstract String usage();
 
     /** The first line of --version. */
-    abstract String versionLine();
+    abstract String versionLine(ProcessContext ctx);
 
     abstract Getopt options();
 
@@ -50,7 +50,7 @@ abstract class DiffutilsCommand implements Program {
             return 0;
         }
         if (parsed.has("--version")) {
-            Gnu.print(ctx.stdout(), versionLine() + "\n");
+            Gnu.print(ctx.stdout(), versionLine(ctx) + "\n");
             return 0;
         }
         try {
