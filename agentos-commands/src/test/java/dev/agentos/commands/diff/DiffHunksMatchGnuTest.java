@@ -76,4 +76,30 @@ class DiffHunksMatchGnuTest {
     @Test void manyRepeatsDiscardedAsConfusing() { compareRandom(7, 400, 2, 60); }
 
     @Test void minimalOption() { compareRandom(8, 100, 3, 20, "-d"); }
+
+    /** Like the benchmark's files (which have 100,000 lines), about 1% changed, in one unified diff. */
+    @Test void largeFilesWithScatteredChanges() {
+        StringBuilder a = new StringBuilder(), b = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            String line = "line " + i + " of the benchmark file, with some text after it\n";
+            a.append(line);
+            if (i % 331 == 5) continue;
+            b.append(i % 97 == 3 ? "changed " + line : line);
+            if (i % 513 == 7) b.append("inserted after ").append(i).append('\n');
+        }
+        diff.file("a", a.toString()).file("b", b.toString());
+        diff.assertSame("diff", "-u", "--label", "a", "--label", "b", "a", "b");
+    }
+
+    /** Two unrelated files with many common lines: the search gives up past GNU's cost limit. */
+    @Test void expensiveComparisonsGiveUpLikeGnu() {
+        Random r = new Random(42);
+        StringBuilder a = new StringBuilder(), b = new StringBuilder();
+        for (int i = 0; i < 6000; i++) {
+            a.append(r.nextInt(40)).append('\n');
+            b.append(r.nextInt(40)).append('\n');
+        }
+        diff.file("a", a.toString()).file("b", b.toString());
+        diff.assertSame("diff", "a", "b");
+    }
 }
