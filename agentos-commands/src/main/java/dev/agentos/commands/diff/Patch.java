@@ -85,7 +85,7 @@ public final class Patch extends DiffutilsCommand {
 
     private int run(ProcessContext ctx, Getopt.Parsed parsed, PatchOptions.Builder b) throws IOException, UsageError {
         List<String> ops = parsed.operands();
-        if (ops.size() > 2) throw new UsageError("extra operand '" + ops.get(2) + "'");
+        if (ops.size() > 2) throw new UsageError(ops.get(2) + ": extra operand");
         if (!ops.isEmpty()) b.origFile = ops.get(0);
         if (ops.size() > 1) b.input = ops.get(1);
         PatchOptions opts = b.build();

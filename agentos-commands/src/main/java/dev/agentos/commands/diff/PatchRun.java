@@ -202,7 +202,8 @@ final class PatchRun {
             }
             if (where == 0) {
                 failed++;
-                rejects.add(h);
+                // rejects are numbered for the patched file: shifted by what earlier hunks added
+                rejects.add(new PatchHunk(h.oldStart() + outOffset, h.newStart() + outOffset, h.lines(), h.headerLine()));
                 say("Hunk #" + (k + 1) + " FAILED at " + (h.oldFirst() + outOffset) + ".\n");
                 continue;
             }
@@ -216,7 +217,6 @@ final class PatchRun {
                 }
             }
             placer.lastFrozenLine = at - 1;
-            int newWhere = where + outOffset;
             if (fuzz > 0 || placer.inOffset != 0) {
                 StringBuilder m = new StringBuilder("Hunk #" + (k + 1) + " succeeded at " + (h.newFirst() + placer.inOffset));
                 if (fuzz > 0) m.append(" with fuzz ").append(fuzz);
@@ -226,7 +226,6 @@ final class PatchRun {
                 say(m.append(".\n").toString());
             }
             outOffset += h.newLines().size() - h.oldLines().size();
-            if (newWhere < 0) throw new IllegalStateException();
         }
         for (int i = placer.lastFrozenLine + 1; i <= input.size(); i++) out.add(input.get(i - 1));
         String rejName = o.rejectFile() != null ? o.rejectFile() : outName + ".rej";

@@ -220,4 +220,48 @@ class PatchDiffTest {
         diff.assertSame("patch", "-p1", "-i", "p.diff");
         diff.assertSame("patch", "-f", "-i", "p.diff");
     }
+
+    @Test void gitStyleDiffsWithP1() {
+        diff.dir("src");
+        diff.file("src/main.c", "int main() {\n    return 0;\n}\n");
+        diff.file("p.diff", """
+                diff --git a/src/main.c b/src/main.c
+                index 1111111..2222222 100644
+                --- a/src/main.c
+                +++ b/src/main.c
+                @@ -1,3 +1,4 @@
+                 int main() {
+                -    return 0;
+                +    puts("hi");
+                +    return 1;
+                 }
+                """);
+        diff.assertSame("patch", "-p1", "-i", "p.diff");
+        diff.assertSame("cat", "src/main.c");
+        diff.assertSame("patch", "-p1", "-R", "-i", "p.diff");
+        diff.assertSame("cat", "src/main.c");
+    }
+
+    @Test void offsetsAcrossSeveralHunks() {
+        diff.file("old", seq(1, 30)).file("new", seq(1, 30).replace("3\n", "3\nx\ny\n").replace("25\n", "XXV\n"));
+        patchFile("p.diff", "-u", "--label", "f", "--label", "f", "old", "new");
+        diff.file("f", seq(1, 30).replace("25\n", "25!\n"));
+        diff.assertSame("patch", "-i", "p.diff");
+        sameTree("f", "f.rej");
+        diff.file("g", seq(1, 30).replace("1\n", "0\n1\n").replace("25\n", "25!\n"));
+        diff.assertSame("patch", "g", "p.diff");
+        sameTree("g", "g.rej");
+        diff.file("h", "a\nb\nc\n" + seq(1, 30).replace("28\n", ""));
+        diff.assertSame("patch", "h", "p.diff");
+        sameTree("h");
+    }
+
+    @Test void silentAndStrayOperands() {
+        diff.file("old", seq(1, 10)).file("new", seq(1, 10).replace("5\n", "V\n"));
+        patchFile("p.diff", "-u", "--label", "f", "--label", "f", "old", "new");
+        diff.file("f", "0\n" + seq(1, 10));
+        diff.assertSame("patch", "-s", "-i", "p.diff");
+        sameTree("f");
+        diff.assertSame("patch", "f", "p.diff", "extra");
+    }
 }
