@@ -239,7 +239,7 @@ final class DiffRun {
             return 1;
         }
         TextFile ta = new TextFile(da), tb = new TextFile(db);
-        List<Change> script = EditScript.compute(ta, tb, s.ignoreCase(), s.whitespace(), s.context(), s.minimal());
+        List<Change> script = EditScript.compute(ta, tb, s.ignoreCase(), s.whitespace(), s.context(), s.minimal(), ctx::checkSignals);
         if (!HunkPrinter.anyReal(script, ta, tb, s.ignoreBlankLines(), s.whitespace())) return identical(a, b);
         if (s.brief()) {
             print("Files " + a.name() + " and " + b.name() + " differ\n");

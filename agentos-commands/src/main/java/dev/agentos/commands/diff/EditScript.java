@@ -12,7 +12,8 @@ final class EditScript {
     private EditScript() {}
 
     /** Compares; {@code horizon} is the context width (GNU keeps that many identical lines in play). */
-    static List<Change> compute(TextFile f0, TextFile f1, boolean ignoreCase, Whitespace ws, int horizon, boolean minimal) {
+    static List<Change> compute(TextFile f0, TextFile f1, boolean ignoreCase, Whitespace ws, int horizon, boolean minimal,
+                                Runnable safePoint) {
         LineClasses lc = new LineClasses(f0, f1, ignoreCase, ws, horizon);
         int n0 = lc.equivs[0].length, n1 = lc.equivs[1].length;
         // one zero sentinel before and after each vector, as GNU allocates them
@@ -22,7 +23,7 @@ final class EditScript {
         for (int i = 0; i < xv.length; i++) xv[i] = lc.equivs[0][kept[0][i]];
         int[] yv = new int[kept[1].length];
         for (int i = 0; i < yv.length; i++) yv[i] = lc.equivs[1][kept[1][i]];
-        new MiddleSnake(xv, yv, kept[0], kept[1], changed[0], changed[1]).compare(minimal);
+        new MiddleSnake(xv, yv, kept[0], kept[1], changed[0], changed[1], safePoint).compare(minimal);
         shiftBoundaries(lc.equivs, changed);
         return build(changed, n0, n1, lc.prefixLines);
     }

@@ -18,6 +18,7 @@ final class MiddleSnake {
     private final int[] bd;
     private final int off;
     private final long tooExpensive;
+    private final Runnable safePoint;
     private int xmid;
     private int ymid;
     private boolean loMinimal;
@@ -25,9 +26,11 @@ final class MiddleSnake {
 
     /**
      * {@code xv}, {@code yv}: the class numbers of the lines searched; {@code xIndex}, {@code yIndex}:
-     * their line indexes, for marking {@code changed0}, {@code changed1} (offset by one).
+     * their line indexes, for marking {@code changed0}, {@code changed1} (offset by one);
+     * {@code safePoint} is called now and then (the process's signal check).
      */
-    MiddleSnake(int[] xv, int[] yv, int[] xIndex, int[] yIndex, byte[] changed0, byte[] changed1) {
+    MiddleSnake(int[] xv, int[] yv, int[] xIndex, int[] yIndex, byte[] changed0, byte[] changed1, Runnable safePoint) {
+        this.safePoint = safePoint;
         this.xv = xv;
         this.yv = yv;
         this.xIndex = xIndex;
@@ -65,6 +68,7 @@ final class MiddleSnake {
                 while (xoff < xlim) changed0[xIndex[xoff++] + 1] = 1;
                 return;
             }
+            safePoint.run();
             diag(xoff, xlim, yoff, ylim, findMinimal);
             int xm = xmid, ym = ymid;
             boolean lo = loMinimal, hi = hiMinimal;
@@ -88,6 +92,8 @@ final class MiddleSnake {
         fd[o + fmid] = xoff;
         bd[o + bmid] = xlim;
         for (long c = 1; ; ++c) {
+            // a long search stays killable
+            if ((c & 255) == 0) safePoint.run();
             if (fmin > dmin) fd[o + --fmin - 1] = -1;
             else ++fmin;
             if (fmax < dmax) fd[o + ++fmax + 1] = -1;
