@@ -109,7 +109,7 @@ public final class Diff extends DiffutilsCommand {
             String a = args.get(i);
             if (a.equals("--")) break;
             if (!a.startsWith("-") || a.equals("-")) continue;
-            sb.append(' ').append(a);
+            sb.append(' ').append(shellQuote(a));
             boolean needsNext;
             if (a.startsWith("--")) {
                 String n = a.substring(2);
@@ -118,9 +118,19 @@ public final class Diff extends DiffutilsCommand {
                 int c = Math.max(a.indexOf('C'), a.indexOf('U'));
                 needsNext = c == a.length() - 1;
             }
-            if (needsNext && i + 1 < args.size()) sb.append(' ').append(args.get(++i));
+            if (needsNext && i + 1 < args.size()) sb.append(' ').append(shellQuote(args.get(++i)));
         }
         return sb.toString();
+    }
+
+    /** GNU quotes the options it repeats as a shell would need them. */
+    private static String shellQuote(String s) {
+        boolean safe = !s.isEmpty();
+        for (int i = 0; i < s.length() && safe; i++) {
+            char c = s.charAt(i);
+            safe = Character.isLetterOrDigit(c) && c < 128 || "%+,-./:@_^".indexOf(c) >= 0;
+        }
+        return safe ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     @Override String usage() {

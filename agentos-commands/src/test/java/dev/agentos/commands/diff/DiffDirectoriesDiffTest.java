@@ -41,6 +41,7 @@ class DiffDirectoriesDiffTest {
         diff.assertSame("diff", "-rq", "a", "b");
         diff.assertSame("diff", "-r", "-U", "1", "a/", "b");
         diff.assertSame("diff", "-u", "-r", "a/sub", "b/sub");
+        diff.assertSame("diff", "-r", "--unified=1", "--ignore-case", "a", "b");
     }
 
     @Test void recursiveNewFile() {
