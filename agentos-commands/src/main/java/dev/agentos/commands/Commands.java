@@ -21,6 +21,7 @@ public final class Commands {
         dev.agentos.commands.awk.AwkCommands.register(b);
         dev.agentos.commands.data.DataCommands.register(b);
         dev.agentos.commands.net.NetCommands.register(b);
+        dev.agentos.commands.diff.DiffCommands.register(b);
         return b.build();
     }
 
