@@ -29,9 +29,10 @@ public interface CronRunner {
     }
 
     private static int prompt(AgentOs vm, CronAction.Session s, Map<CronAction.Session, String> sessions) {
-        String id = sessions.get(s);
-        boolean alive = id != null && vm.listSessions().stream()
-                .anyMatch(r -> r.sessionId().equals(id) && (r.state().equals("ready") || r.state().equals("prompting")));
+        String known = sessions.get(s);
+        boolean alive = known != null && vm.listSessions().stream()
+                .anyMatch(r -> r.sessionId().equals(known) && (r.state().equals("ready") || r.state().equals("prompting")));
+        String id = known;
         if (!alive) {
             id = vm.createSession(s.agentType(), sessionOptions(s.options())).sessionId();
             sessions.put(s, id);
