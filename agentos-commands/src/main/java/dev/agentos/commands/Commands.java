@@ -20,6 +20,7 @@ public final class Commands {
         dev.agentos.commands.system.SystemCommands.register(b);
         dev.agentos.commands.awk.AwkCommands.register(b);
         dev.agentos.commands.data.DataCommands.register(b);
+        dev.agentos.commands.procs.ProcsCommands.register(b);
         return b.build();
     }
 

@@ -86,10 +86,10 @@ final class KernelProcessContext implements ProcessContext {
         }
     }
 
-    /** Regular files and directories answer at once; pipes, terminals, sockets and devices may park. */
+    /** Pipes, FIFOs, sockets and terminals may park; files and devices like /dev/null answer at once. */
     private static boolean mayBlock(FileDescription f) {
         var type = f.stat().type();
-        return type != FileType.REGULAR && type != FileType.DIRECTORY;
+        return type == FileType.FIFO || type == FileType.SOCKET || f.terminal().isPresent();
     }
 
     private Caller caller() {
