@@ -49,7 +49,8 @@ final class Less implements Program {
         List<String> files = parsed.operands().isEmpty() ? List.of("-") : parsed.operands();
         StringBuilder text = new StringBuilder();
         int status = 0;
-        boolean headers = more && files.size() > 1;
+        // util-linux more names each file between colon lines when it is not paging (or pages several)
+        boolean headers = more && (files.size() > 1 || !ctx.isatty(1) && !parsed.operands().isEmpty());
         for (String f : files) {
             try {
                 String content = read(ctx, f);
@@ -57,7 +58,10 @@ final class Less implements Program {
                 text.append(content);
             } catch (AgentOsException e) {
                 String reason = e.errno().map(Errno::strerror).orElse(e.getMessage());
-                Gnu.print(ctx.stderr(), more ? "more: cannot open " + f + ": " + reason + "\n" : f + ": " + reason + "\n");
+                // less, copying through, reports on stdout among the text; on a terminal, on stderr
+                if (more) Gnu.print(ctx.stderr(), "more: cannot open " + f + ": " + reason + "\n");
+                else if (ctx.isatty(1)) Gnu.print(ctx.stderr(), f + ": " + reason + "\n");
+                else text.append(f).append(": ").append(reason).append('\n');
             }
             if (!ctx.isatty(1)) {
                 byte[] b = text.toString().getBytes(StandardCharsets.UTF_8);

@@ -72,10 +72,16 @@ final class Pgrep implements Program {
     private static final class Usage extends Exception {
         private static final long serialVersionUID = 1L;
         final boolean fullUsage;
+        final boolean tryHelp;
 
         Usage(String message, boolean fullUsage) {
+            this(message, fullUsage, true);
+        }
+
+        Usage(String message, boolean fullUsage, boolean tryHelp) {
             super(message, null, false, false);
             this.fullUsage = fullUsage;
+            this.tryHelp = tryHelp;
         }
     }
 
@@ -117,7 +123,8 @@ final class Pgrep implements Program {
         } catch (Usage u) {
             StringBuilder sb = new StringBuilder();
             if (u.getMessage() != null) sb.append(name()).append(": ").append(u.getMessage()).append('\n');
-            sb.append(u.fullUsage ? usage() : "Try `" + name() + " --help' for more information.\n");
+            if (u.fullUsage) sb.append(usage());
+            else if (u.tryHelp) sb.append("Try `" + name() + " --help' for more information.\n");
             Gnu.print(ctx.stderr(), sb.toString());
             return 2;
         }
@@ -262,7 +269,7 @@ final class Pgrep implements Program {
 
     private static int uid(Users users, String s, String what) throws Usage {
         OptionalInt u = users.uid(s);
-        if (u.isEmpty()) throw new Usage("invalid " + what + ": " + s, false);
+        if (u.isEmpty()) throw new Usage("invalid " + what + ": " + s, false, false);
         return u.getAsInt();
     }
 

@@ -83,7 +83,7 @@ final class Time implements Program {
             return 125;
         }
         if (parsed.has("h")) {
-            Gnu.print(ctx.stdout(), String.format(USAGE, me));
+            Gnu.print(ctx.stdout(), String.format(USAGE, me).stripTrailing()); // GNU time ends it without a newline
             return 0;
         }
         if (parsed.has("V")) {

@@ -47,16 +47,10 @@ final class TimeFormat {
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);
             if (c == '%') {
-                if (++i >= format.length()) {
-                    sb.append('?');
-                    break;
-                }
+                if (++i >= format.length()) return sb.append('?').toString(); // GNU time stops here, without the newline
                 directive(sb, format.charAt(i), u);
             } else if (c == '\\') {
-                if (++i >= format.length()) {
-                    sb.append('?');
-                    break;
-                }
+                if (++i >= format.length()) return sb.append('?').toString();
                 switch (format.charAt(i)) {
                     case 'n' -> sb.append('\n');
                     case 't' -> sb.append('\t');
