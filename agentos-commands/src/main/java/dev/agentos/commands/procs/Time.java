@@ -59,6 +59,10 @@ final class Time implements Program {
             NOTE: your shell may have its own version of time, which usually supersedes
             the version described here.  Please refer to your shell's documentation
             for details about the options it supports.
+
+            GNU Time website: <https://www.gnu.org/software/time/>
+            Full documentation at: <https://www.gnu.org/software/time/manual>
+            E-mail bug reports to: bug-time@gnu.org
             """;
     private static final String VERSION = """
             time (GNU Time) UNKNOWN
@@ -83,7 +87,7 @@ final class Time implements Program {
             return 125;
         }
         if (parsed.has("h")) {
-            Gnu.print(ctx.stdout(), String.format(USAGE, me).stripTrailing()); // GNU time ends it without a newline
+            Gnu.print(ctx.stdout(), String.format(USAGE, me));
             return 0;
         }
         if (parsed.has("V")) {
