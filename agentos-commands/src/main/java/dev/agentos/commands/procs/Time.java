@@ -26,9 +26,9 @@ final class Time implements Program {
               -f, --format=FORMAT       use the specified FORMAT instead of the default
               -o, --output=FILE         write to FILE instead of STDERR
               -p, --portability         print POSIX standard 1003.2 conformant string:
-                                          real %%e
-                                          user %%U
-                                          sys %%S
+                                          real %%%%e
+                                          user %%%%U
+                                          sys %%%%S
               -q, --quiet               do not print information about abnormal program
                                         termination (non-zero exit codes or signals)
               -v, --verbose             print all resource usage information instead of
