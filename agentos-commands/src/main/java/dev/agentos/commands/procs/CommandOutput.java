@@ -12,12 +12,14 @@ import java.util.List;
 record CommandOutput(String text, ExitStatus status) {
     static CommandOutput run(ProcessContext ctx, List<String> argv) {
         int[] p = ctx.pipe();
-        ctx.setCloseOnExec(p[0], true);
-        ctx.setCloseOnExec(p[1], true);
         int pid;
         try {
             pid = ctx.spawn(SpawnRequest.of(argv.get(0), argv.subList(1, argv.size())).withFdActions(List.of(
-                    new SpawnRequest.FdAction.Dup2(p[1], 1), new SpawnRequest.FdAction.Dup2(p[1], 2))));
+                    new SpawnRequest.FdAction.Dup2(p[1], 1), new SpawnRequest.FdAction.Dup2(p[1], 2),
+                    new SpawnRequest.FdAction.Close(p[0]), new SpawnRequest.FdAction.Close(p[1]))));
+        } catch (RuntimeException e) {
+            ctx.close(p[0]);
+            throw e;
         } finally {
             ctx.close(p[1]);
         }

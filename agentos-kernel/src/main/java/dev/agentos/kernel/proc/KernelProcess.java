@@ -129,6 +129,9 @@ final class KernelProcess {
         }
     }
 
+    /** True while the process is parked in a blocking wait. */
+    boolean waiting() { return waitingSince != 0; }
+
     /** Freezes the lifetime at exit, so a zombie's CPU time stops growing. */
     synchronized void markEnded() {
         if (endNanos != 0) return;

@@ -100,7 +100,9 @@ public final class Processes {
 
     static ProcessInfo info(KernelProcess p) {
         Terminal t = p.controllingTerminal;
-        return new ProcessInfo(p.pid, p.ppid, p.pgid, p.sid, p.credentials.uid(), p.state, p.argv, p.cwd(),
+        // a running process parked in a blocking wait is asleep, as Linux's S state says
+        ProcessState state = p.state == ProcessState.RUNNING && p.waiting() ? ProcessState.SLEEPING : p.state;
+        return new ProcessInfo(p.pid, p.ppid, p.pgid, p.sid, p.credentials.uid(), state, p.argv, p.cwd(),
                 Optional.ofNullable(t).map(Terminal::name), p.startTimeMillis, Optional.ofNullable(p.exitStatus),
                 p.cpuNanos(), p.nice);
     }
