@@ -137,9 +137,12 @@ final class Less implements Program {
                 layout = pager.layout(cols);
                 int maxTop = Math.max(0, layout.size() - page);
                 top = Math.max(0, Math.min(top, maxTop));
-                draw(term, page);
                 boolean atEnd = top >= maxTop;
-                if (more && atEnd && atEndOnce) return;
+                if (more && atEnd) {
+                    draw(term, page, false); // more ends once the last line is on the screen
+                    return;
+                }
+                draw(term, page, true);
                 if (quitAtEof && atEnd && atEndOnce) return;
                 OptionalInt k = term.key(-1);
                 if (k.isEmpty()) continue;
@@ -186,7 +189,7 @@ final class Less implements Program {
             }
         }
 
-        private void draw(RawTerminal term, int page) {
+        private void draw(RawTerminal term, int page, boolean withPrompt) {
             StringBuilder sb = new StringBuilder(more ? "\r\033[K" : "\033[H\033[2J");
             int end = Math.min(layout.size(), top + page);
             for (int i = top; i < end; i++) {
@@ -195,6 +198,10 @@ final class Less implements Program {
             }
             if (!more) for (int i = end - top; i < page; i++) sb.append("~\r\n");
             boolean atEnd = end >= layout.size();
+            if (!withPrompt) {
+                term.write(sb.toString());
+                return;
+            }
             if (message != null) sb.append("\033[7m").append(message).append("\033[27m");
             else if (more) sb.append("\033[7m--More--").append(atEnd ? "(END)" : "(" + percent(end) + "%)").append("\033[27m");
             else sb.append(atEnd ? "\033[7m(END)\033[27m" : ":");
