@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -149,7 +148,7 @@ final class Killall implements Program {
             boolean any = false;
             for (ProcessInfo p : procs) {
                 if (uid.isPresent() && p.uid() != uid.getAsInt()) continue;
-                if (!names.isEmpty() && !nameMatches(p, names.get(i), patterns.get(i), parsed.has("r"), parsed.has("e"))) continue;
+                if (!names.isEmpty() && !nameMatches(p, patterns.get(i), parsed.has("r"))) continue;
                 if (parsed.has("g") && !groupsSignalled.add(p.pgid())) {
                     any = true;
                     continue;
@@ -177,17 +176,13 @@ final class Killall implements Program {
         return namesKilled == targets ? 0 : 1;
     }
 
-    /** psmisc's match: the command name (15 characters unless -e), or the regular expression with -r. */
-    private static boolean nameMatches(ProcessInfo p, String name, Pattern pattern, boolean regex, boolean exact) {
+    /**
+     * psmisc's match: the command name, or the regular expression with -r. The VM keeps names whole
+     * (Linux cuts them to 15 characters, which psmisc's -e works around), so -e changes nothing here.
+     */
+    private static boolean nameMatches(ProcessInfo p, Pattern pattern, boolean regex) {
         String comm = p.command();
-        if (regex) return pattern.matcher(comm).find();
-        if (pattern.matcher(comm).matches()) return true;
-        // a long name matches a command name the kernel cut to 15 characters, unless -e asks for exact
-        return !exact && name.length() > ProcessFilter.COMM_LENGTH && comm.length() >= ProcessFilter.COMM_LENGTH
-                && (pattern.flags() & Pattern.CASE_INSENSITIVE) == 0
-                ? name.startsWith(comm.substring(0, ProcessFilter.COMM_LENGTH))
-                : (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 && !exact && name.length() > ProcessFilter.COMM_LENGTH
-                        && name.toLowerCase(Locale.ROOT).startsWith(ProcessFilter.comm(p).toLowerCase(Locale.ROOT));
+        return regex ? pattern.matcher(comm).find() : pattern.matcher(comm).matches();
     }
 
     /** -w: psmisc polls until every signalled process is gone; the VM's process table is polled likewise. */

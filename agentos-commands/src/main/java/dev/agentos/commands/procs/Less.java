@@ -46,6 +46,11 @@ final class Less implements Program {
             Gnu.print(ctx.stdout(), more ? "more from util-linux 2.38.1\n" : "less 590 (agentOS)\n");
             return 0;
         }
+        if (parsed.operands().isEmpty() && ctx.isatty(0)) {
+            Gnu.print(ctx.stderr(), more ? "more: bad usage\nTry 'more --help' for more information.\n"
+                    : "Missing filename (\"less --help\" for help)\n");
+            return 1;
+        }
         List<String> files = parsed.operands().isEmpty() ? List.of("-") : parsed.operands();
         StringBuilder text = new StringBuilder();
         int status = 0;
