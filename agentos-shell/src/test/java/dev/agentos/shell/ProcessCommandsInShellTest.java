@@ -28,6 +28,14 @@ class ProcessCommandsInShellTest {
         assertThat(f[1]).isEqualTo("0");
     }
 
+    @Test void theTimeKeywordReportsUserTimeOfTheShellAndItsChildren() {
+        ShellVm.Result r = vm.bash("time { i=0; while [ $i -lt 2000 ]; do i=$((i+1)); done; }");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\nreal\t0m(\\d+\\.\\d{3})s\nuser\t0m(\\d+\\.\\d{3})s\nsys\t0m0\\.000s\n")
+                .matcher(r.stderr());
+        assertThat(m.matches()).as(r.stderr()).isTrue();
+        assertThat(Double.parseDouble(m.group(2))).isGreaterThan(0.0).isLessThanOrEqualTo(Double.parseDouble(m.group(1)) + 0.001);
+    }
+
     @Test void niceAppliesToTheWholeCommand() {
         assertThat(vm.bash("nice -n 3 bash -c 'nice; ps -o ni= -p $$'").stdout()).isEqualTo("3\n  3\n");
     }
