@@ -68,7 +68,8 @@ final class TopFrame {
                 procs.size(), running, sleeping, stopped, zombie));
         List<Row> rows = new ArrayList<>();
         double busyUser = 0, busyNice = 0;
-        double window = in.previous() == null ? in.uptimeSeconds() * 1e9 : Math.max(1, in.nowNanos() - in.previous().nanos());
+        // /proc/uptime has hundredths: a VM younger than that still gets a non-zero window
+        double window = Math.max(1e7, in.previous() == null ? in.uptimeSeconds() * 1e9 : in.nowNanos() - in.previous().nanos());
         for (ProcessInfo p : procs) {
             double cpu;
             long grown;
