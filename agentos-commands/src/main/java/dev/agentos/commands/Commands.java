@@ -22,6 +22,7 @@ public final class Commands {
         dev.agentos.commands.data.DataCommands.register(b);
         dev.agentos.commands.net.NetCommands.register(b);
         dev.agentos.commands.diff.DiffCommands.register(b);
+        dev.agentos.commands.procs.ProcsCommands.register(b);
         return b.build();
     }
 

@@ -1091,6 +1091,7 @@ final class Shell implements Arith.Vars {
     private int execPipeline(Pipeline p) {
         lineno = p.line();
         long start = System.nanoTime();
+        long cpuStart = p.timed() ? cpuNanos() : 0;
         int st;
         List<Command> cmds = p.cmds();
         if (cmds.size() == 1) {
@@ -1104,14 +1105,22 @@ final class Shell implements Arith.Vars {
         } else {
             st = runPipeline(cmds, p);
         }
-        if (p.timed()) reportTime(start);
+        if (p.timed()) reportTime(start, cpuStart);
         if (p.bang()) return st == 0 ? 1 : 0;
         return cmds.size() > 1 ? checkErrexit(st) : st;
     }
 
-    private void reportTime(long start) {
+    /** The shell's own runnable time plus its reaped children's: what bash's time keyword reports as user. */
+    private long cpuNanos() {
+        var t = ctx.times();
+        return t.cpuNanos() + t.childrenCpuNanos();
+    }
+
+    private void reportTime(long start, long cpuStart) {
         double real = (System.nanoTime() - start) / 1e9;
-        writeErr(String.format("\nreal\t%dm%.3fs\nuser\t0m0.000s\nsys\t0m0.000s\n", (int) (real / 60), real % 60));
+        double user = Math.max(0, cpuNanos() - cpuStart) / 1e9;
+        writeErr(String.format("\nreal\t%dm%.3fs\nuser\t%dm%.3fs\nsys\t0m0.000s\n", (int) (real / 60), real % 60,
+                (int) (user / 60), user % 60));
     }
 
     private int runPipeline(List<Command> cmds, Pipeline p) {

@@ -12,31 +12,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What env, nohup and timeout share: running the command they were given as if they exec'd it. */
-final class ChildProcess {
+public final class ChildProcess {
     private ChildProcess() {}
 
     /** posix_spawn of {@code argv}, with the environment replaced when {@code env} is present. */
-    static int spawn(ProcessContext ctx, List<String> argv, Optional<Map<String, String>> env) {
+    public static int spawn(ProcessContext ctx, List<String> argv, Optional<Map<String, String>> env) {
         SpawnRequest r = SpawnRequest.of(argv.get(0), argv.subList(1, argv.size()));
         if (env.isPresent()) r = r.withEnv(env.get());
         return ctx.spawn(r);
     }
 
     /** 127 when the command was not found, 126 when it could not be run: the exec failure statuses. */
-    static int execFailureStatus(AgentOsException e) {
+    public static int execFailureStatus(AgentOsException e) {
         return e.is(Errno.ENOENT) ? 127 : 126;
     }
 
-    static String reason(AgentOsException e) {
+    public static String reason(AgentOsException e) {
         return e.errno().map(Errno::strerror).orElse(e.getMessage());
     }
 
     /** Waits for the child and ends the way it did: the same exit code, or killed by the same signal. */
-    static int waitAndMirror(ProcessContext ctx, int pid) {
+    public static int waitAndMirror(ProcessContext ctx, int pid) {
         return mirror(ctx, waitFor(ctx, pid));
     }
 
-    static ExitStatus waitFor(ProcessContext ctx, int pid) {
+    public static ExitStatus waitFor(ProcessContext ctx, int pid) {
         while (true) {
             try {
                 var r = ctx.waitpid(pid, WaitOptions.BLOCK);
@@ -47,7 +47,7 @@ final class ChildProcess {
         }
     }
 
-    static int mirror(ProcessContext ctx, ExitStatus status) {
+    public static int mirror(ProcessContext ctx, ExitStatus status) {
         if (status instanceof ExitStatus.Signaled(var sig)) {
             if (!sig.uncatchable()) ctx.signalDisposition(sig, SignalDisposition.DEFAULT);
             ctx.kill(ctx.pid(), sig);

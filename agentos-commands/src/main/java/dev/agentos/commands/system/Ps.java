@@ -45,10 +45,13 @@ final class Ps implements Program {
             Map.entry("tname", new Column("TTY", 8, true, r -> tty(r.p))),
             Map.entry("etime", new Column("ELAPSED", 11, false, r -> elapsed((r.nowMillis - r.p.startTimeMillis()) / 1000))),
             Map.entry("etimes", new Column("ELAPSED", 7, false, r -> Long.toString((r.nowMillis - r.p.startTimeMillis()) / 1000))),
-            Map.entry("time", new Column("TIME", 8, false, r -> "00:00:00")),
-            Map.entry("bsdtime", new Column("TIME", 6, false, r -> "0:00")),
-            Map.entry("%cpu", new Column("%CPU", 4, false, r -> "0.0")),
-            Map.entry("pcpu", new Column("%CPU", 4, false, r -> "0.0")),
+            Map.entry("time", new Column("TIME", 8, false, r -> cpuTime(r.p.cpuTimeNanos() / 1_000_000_000))),
+            Map.entry("cputime", new Column("TIME", 8, false, r -> cpuTime(r.p.cpuTimeNanos() / 1_000_000_000))),
+            Map.entry("bsdtime", new Column("TIME", 6, false, r -> bsdTime(r.p.cpuTimeNanos() / 1_000_000_000))),
+            Map.entry("%cpu", new Column("%CPU", 4, false, Ps::percentCpu)),
+            Map.entry("pcpu", new Column("%CPU", 4, false, Ps::percentCpu)),
+            Map.entry("ni", new Column("NI", 3, false, r -> Integer.toString(r.p.nice()))),
+            Map.entry("nice", new Column("NI", 3, false, r -> Integer.toString(r.p.nice()))),
             Map.entry("%mem", new Column("%MEM", 4, false, r -> "0.0")),
             Map.entry("pmem", new Column("%MEM", 4, false, r -> "0.0")),
             Map.entry("c", new Column("C", 2, false, r -> "0")),
@@ -240,5 +243,24 @@ final class Ps implements Program {
     private static int error(ProcessContext ctx, String message) {
         Gnu.print(ctx.stderr(), message + USAGE_TAIL);
         return 1;
+    }
+
+    /** procps' TIME: cumulative CPU time as [DD-]HH:MM:SS. */
+    static String cpuTime(long seconds) {
+        long d = seconds / 86400, h = seconds / 3600 % 24, m = seconds / 60 % 60, s = seconds % 60;
+        String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", h, m, s);
+        return d > 0 ? d + "-" + hms : hms;
+    }
+
+    private static String bsdTime(long seconds) {
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    /** procps' %CPU: CPU time over elapsed time, in tenths of a percent. */
+    private static String percentCpu(Row r) {
+        long elapsedMillis = r.nowMillis - r.p.startTimeMillis();
+        if (elapsedMillis <= 0) return "0.0";
+        long tenths = r.p.cpuTimeNanos() / 1000 / elapsedMillis;
+        return (tenths / 10) + "." + (tenths % 10);
     }
 }

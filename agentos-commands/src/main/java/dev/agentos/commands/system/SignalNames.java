@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** Linux's signal numbers and names as procps and coreutils print them (1..31, 16 is STKFLT). */
-final class SignalNames {
+public final class SignalNames {
     static final String[] NAMES = {null, "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1",
         "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG",
         "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "POLL", "PWR", "SYS"};
@@ -14,7 +14,7 @@ final class SignalNames {
     private SignalNames() {}
 
     /** The number of {@code HUP}, {@code SIGHUP}, {@code hup} or {@code 1}; 0 is allowed. */
-    static OptionalInt number(String text) {
+    public static OptionalInt number(String text) {
         if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
             try {
                 int n = Integer.parseInt(text);
@@ -35,8 +35,8 @@ final class SignalNames {
         return OptionalInt.empty();
     }
 
-    static String name(int number) { return NAMES[number]; }
+    public static String name(int number) { return NAMES[number]; }
 
     /** The kernel's signal for a number, when it has one. */
-    static Optional<Signal> signal(int number) { return Signal.of(number); }
+    public static Optional<Signal> signal(int number) { return Signal.of(number); }
 }

@@ -115,7 +115,8 @@ public final class ProcFileSystem implements FileSystemBackend {
 
     private String stat(int pid) {
         return info(pid).map(p -> p.pid() + " (" + p.command() + ") " + p.state().letter() + " " + p.ppid() + " "
-                + p.pgid() + " " + p.sid() + " 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 "
+                + p.pgid() + " " + p.sid() + " 0 -1 0 0 0 0 0 " + p.cpuTimeNanos() / 10_000_000 + " 0 0 0 "
+                + (20 + p.nice()) + " " + p.nice() + " 1 0 "
                 + (p.startTimeMillis() - bootMillis) / 10 + " 0 0\n").orElse("");
     }
 

@@ -37,6 +37,19 @@ final class KernelProcess {
     volatile Thread thread;
     /** The controlling terminal of this process's session, if any. */
     Terminal controllingTerminal;
+    /** Niceness, -20..19: recorded and inherited (virtual threads have no priorities to apply it to). */
+    volatile int nice;
+
+    // CPU accounting (see ProcessTimes): runnable time = lifetime minus time parked in blocking waits.
+    // The wait fields are written only by the process's own thread; other threads read them.
+    private final long startNanos = System.nanoTime();
+    private volatile long endNanos;
+    private volatile long finalCpuNanos;
+    private volatile long waitedNanos;
+    private volatile long waitingSince;
+    private int waitDepth;
+    /** CPU time of reaped descendants (the kernel's cutime), guarded by the table lock. */
+    long childrenCpuNanos;
 
     private final Map<String, String> env;
     private volatile String cwd;
@@ -103,6 +116,37 @@ final class KernelProcess {
     }
 
     boolean exited() { return exitStatus != null; }
+
+    /** Marks the start of a blocking wait (nested waits count once). */
+    void beginWait() {
+        if (waitDepth++ == 0) waitingSince = System.nanoTime();
+    }
+
+    void endWait() {
+        if (--waitDepth == 0) {
+            waitedNanos += System.nanoTime() - waitingSince;
+            waitingSince = 0;
+        }
+    }
+
+    /** True while the process is parked in a blocking wait. */
+    boolean waiting() { return waitingSince != 0; }
+
+    /** Freezes the lifetime at exit, so a zombie's CPU time stops growing. */
+    synchronized void markEnded() {
+        if (endNanos != 0) return;
+        finalCpuNanos = cpuNanos();
+        endNanos = System.nanoTime();
+    }
+
+    /** Runnable time so far: lifetime minus the time spent in blocking waits. */
+    long cpuNanos() {
+        if (endNanos != 0) return finalCpuNanos;
+        long now = System.nanoTime();
+        long since = waitingSince;
+        long current = since != 0 ? Math.max(0, now - since) : 0;
+        return Math.max(0, now - startNanos - waitedNanos - current);
+    }
 
     String name() {
         String a0 = argv.isEmpty() ? "?" : argv.get(0);

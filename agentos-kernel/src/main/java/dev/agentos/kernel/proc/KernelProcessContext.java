@@ -76,6 +76,22 @@ final class KernelProcessContext implements ProcessContext {
         return blocking(op::getAsInt);
     }
 
+    /** Runs a call that may park, leaving its time out of the process's CPU time. */
+    private <T> T waiting(Supplier<T> op) {
+        self.beginWait();
+        try {
+            return op.get();
+        } finally {
+            self.endWait();
+        }
+    }
+
+    /** Pipes, FIFOs, sockets and terminals may park; files and devices like /dev/null answer at once. */
+    private static boolean mayBlock(FileDescription f) {
+        var type = f.stat().type();
+        return type == FileType.FIFO || type == FileType.SOCKET || f.terminal().isPresent();
+    }
+
     private Caller caller() {
         return new Caller(self.pid, self.credentials, self.cwd(), self.umask());
     }
@@ -148,7 +164,8 @@ final class KernelProcessContext implements ProcessContext {
     @Override public int read(int fd, byte[] buf, int off, int len) {
         FileDescription f = self.fds.get(fd);
         checkBackgroundRead(f);
-        return blockingInt(() -> f.read(buf, off, len));
+        if (!mayBlock(f)) return blockingInt(() -> f.read(buf, off, len));
+        return waiting(() -> blockingInt(() -> f.read(buf, off, len)));
     }
 
     /** A background job reading its controlling terminal gets SIGTTIN (and stops by default). */
@@ -180,7 +197,8 @@ final class KernelProcessContext implements ProcessContext {
 
     private int writeOnce(FileDescription f, byte[] buf, int off, int len) {
         try {
-            return blockingInt(() -> f.write(buf, off, len));
+            if (!mayBlock(f)) return blockingInt(() -> f.write(buf, off, len));
+            return waiting(() -> blockingInt(() -> f.write(buf, off, len)));
         } catch (AgentOsException e) {
             if (e.is(Errno.EPIPE)) {
                 table.deliver(self, Signal.SIGPIPE);
@@ -329,8 +347,27 @@ final class KernelProcessContext implements ProcessContext {
 
     @Override public List<ProcessInfo> processes() { return processes.list(); }
 
+    @Override public ProcessTimes times() {
+        return new ProcessTimes(self.cpuNanos(), table.childrenCpuNanos(self));
+    }
+
+    @Override public int nice() { return self.nice; }
+
+    @Override public void setNice(int nice) {
+        int n = Math.max(-20, Math.min(19, nice));
+        if (n < self.nice && !self.credentials.isRoot()) throw AgentOsException.errnoDetail(Errno.EACCES, "setpriority");
+        self.nice = n;
+    }
+
     @Override public void sleep(Duration duration) {
         enter();
+        waiting(() -> {
+            sleepUninstrumented(duration);
+            return null;
+        });
+    }
+
+    private void sleepUninstrumented(Duration duration) {
         long deadline = System.nanoTime() + duration.toNanos();
         ReentrantLock lock = new ReentrantLock();
         Condition never = lock.newCondition();
@@ -381,7 +418,7 @@ final class KernelProcessContext implements ProcessContext {
         if (!(self.fds.get(listenFd) instanceof ListeningSocket l)) {
             throw AgentOsException.errnoDetail(Errno.ENOTSOCK, "accept fd " + listenFd);
         }
-        SocketFile s = blocking(l::accept);
+        SocketFile s = waiting(() -> blocking(l::accept));
         return self.fds.install(s);
     }
 
@@ -407,6 +444,10 @@ final class KernelProcessContext implements ProcessContext {
 
     @Override public int poll(PollRequest[] requests, long timeoutMillis) {
         enter();
+        return waiting(() -> pollUninstrumented(requests, timeoutMillis));
+    }
+
+    private int pollUninstrumented(PollRequest[] requests, long timeoutMillis) {
         ReentrantLock lock = new ReentrantLock();
         Condition changed = lock.newCondition();
         Runnable wake = () -> {

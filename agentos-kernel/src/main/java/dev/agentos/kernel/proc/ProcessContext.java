@@ -122,6 +122,15 @@ public interface ProcessContext {
     List<ProcessInfo> processes();
     /** Sleeps, waking early (EINTR) when a caught signal arrives. */
     void sleep(Duration duration);
+    /** times(2): this process's runnable time and that of its reaped descendants. */
+    ProcessTimes times();
+    /** getpriority(2): this process's niceness, -20..19. */
+    int nice();
+    /**
+     * setpriority(2) on this process: clamps to -20..19; lowering the niceness needs root (EACCES).
+     * Children inherit it; it is recorded and reported, not used for scheduling.
+     */
+    void setNice(int nice);
 
     // ---- terminals ----
     boolean isatty(int fd);

@@ -35,6 +35,7 @@ final class ProcessTable implements SignalSink {
         KernelProcess init = new KernelProcess(INIT_PID, 0, INIT_PID, INIT_PID, initCredentials,
                 List.of("/sbin/init"), Map.of(), "/", 022, new FdTable(3), now);
         init.state = ProcessState.SLEEPING;
+        init.markEnded(); // init runs no program: it never uses CPU
         processes.put(INIT_PID, init);
     }
 
@@ -110,6 +111,7 @@ final class ProcessTable implements SignalSink {
         lock.lock();
         try {
             if (p.exitStatus != null || p.pid == INIT_PID) return false;
+            p.markEnded();
             p.exitStatus = status;
             p.state = ProcessState.ZOMBIE;
             live--;
@@ -138,6 +140,25 @@ final class ProcessTable implements SignalSink {
     // ---- waitpid ----
 
     Optional<WaitResult> waitpid(KernelProcess parent, int pid, WaitOptions options) {
+        parent.beginWait();
+        try {
+            return waitpidLocked(parent, pid, options);
+        } finally {
+            parent.endWait();
+        }
+    }
+
+    /** CPU time of {@code p}'s reaped descendants. */
+    long childrenCpuNanos(KernelProcess p) {
+        lock.lock();
+        try {
+            return p.childrenCpuNanos;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<WaitResult> waitpidLocked(KernelProcess parent, int pid, WaitOptions options) {
         lock.lock();
         try {
             while (true) {
@@ -147,6 +168,7 @@ final class ProcessTable implements SignalSink {
                     any = true;
                     if (c.state == ProcessState.ZOMBIE) {
                         processes.remove(c.pid);
+                        parent.childrenCpuNanos += c.cpuNanos() + c.childrenCpuNanos;
                         return Optional.of(new WaitResult(c.pid, c.exitStatus));
                     }
                     if (options.untraced() && c.stopUnreported) {
@@ -188,6 +210,7 @@ final class ProcessTable implements SignalSink {
 
     /** Blocks while {@code self} is stopped (a safe point); unwinds if it was killed meanwhile. */
     void parkWhileStopped(KernelProcess self) {
+        self.beginWait();
         lock.lock();
         try {
             while (self.state == ProcessState.STOPPED && !self.exited()) {
@@ -195,6 +218,7 @@ final class ProcessTable implements SignalSink {
             }
         } finally {
             lock.unlock();
+            self.endWait();
         }
         if (self.exited()) throw new ProcessUnwind();
     }

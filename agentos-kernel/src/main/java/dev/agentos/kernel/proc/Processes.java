@@ -100,8 +100,11 @@ public final class Processes {
 
     static ProcessInfo info(KernelProcess p) {
         Terminal t = p.controllingTerminal;
-        return new ProcessInfo(p.pid, p.ppid, p.pgid, p.sid, p.credentials.uid(), p.state, p.argv, p.cwd(),
-                Optional.ofNullable(t).map(Terminal::name), p.startTimeMillis, Optional.ofNullable(p.exitStatus));
+        // a running process parked in a blocking wait is asleep, as Linux's S state says
+        ProcessState state = p.state == ProcessState.RUNNING && p.waiting() ? ProcessState.SLEEPING : p.state;
+        return new ProcessInfo(p.pid, p.ppid, p.pgid, p.sid, p.credentials.uid(), state, p.argv, p.cwd(),
+                Optional.ofNullable(t).map(Terminal::name), p.startTimeMillis, Optional.ofNullable(p.exitStatus),
+                p.cpuNanos(), p.nice);
     }
 
     // ---- guest-side spawn ----
@@ -161,6 +164,7 @@ public final class Processes {
         KernelProcess child = new KernelProcess(pid, parent.pid, pgid, sid, credentials, argv, env, cwd,
                 parent.umask(), fds, services.clock().millis());
         child.controllingTerminal = ctty;
+        child.nice = parent.nice;
         child.inheritDispositions(parent.inheritableDispositions());
         return child;
     }
