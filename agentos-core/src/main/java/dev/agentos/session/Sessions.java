@@ -254,6 +254,24 @@ public final class Sessions implements AutoCloseable {
 
     // ---- operations ----
 
+    /**
+     * session/prompt. Agents built with the ACP Java SDK answer a prompt before they clear their
+     * "active prompt" mark, so a prompt sent right after the previous answer can be refused with
+     * "There is already an active prompt execution"; that refusal is retried for up to a second.
+     */
+    private static JsonNode promptCall(AgentSession s, ObjectNode params) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return s.call(AcpSchema.METHOD_SESSION_PROMPT, params, 0);
+            } catch (AgentOsException e) {
+                boolean busy = e.code().equals("EPROTO") && e.getMessage().contains("already an active prompt");
+                if (!busy || System.nanoTime() > deadline) throw e;
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(Math.min(10_000, 100L << Math.min(attempt, 7))));
+            }
+        }
+    }
+
     public PromptResult sendPrompt(String sessionId, String text) {
         AgentSession s = live(sessionId);
         s.startPrompt();
@@ -261,7 +279,7 @@ public final class Sessions implements AutoCloseable {
         params.putArray("prompt").addObject().put("type", "text").put("text", text);
         JsonNode response;
         try {
-            response = s.call(AcpSchema.METHOD_SESSION_PROMPT, params, 0);
+            response = promptCall(s, params);
         } catch (AgentOsException e) {
             s.endPrompt();
             if (e.code().equals("EINTR")) cancelPrompt(sessionId);
