@@ -3,23 +3,35 @@ package dev.agentos;
 import dev.agentos.kernel.BaseImage;
 import dev.agentos.kernel.limit.Limits;
 import dev.agentos.kernel.proc.ProgramRegistry;
+import dev.agentos.kernel.vfs.FileSystemBackend;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a VM is configured: limits, clock, host name, default environment, extra programs and mounts.
  * Immutable; build with {@link #builder()}.
  */
 public record AgentOsOptions(Limits limits, InstantSource clock, String hostname, Map<String, String> env,
-                             ProgramRegistry extraPrograms, List<Mount> mounts) {
+                             ProgramRegistry extraPrograms, List<Mount> mounts, Optional<FileSystemBackend> rootUpper) {
     public static final AgentOsOptions DEFAULT = builder().build();
 
     public AgentOsOptions {
         env = OrderedCopy.of(env);
         mounts = List.copyOf(mounts);
+        rootUpper = rootUpper == null ? Optional.empty() : rootUpper;
+    }
+
+    /**
+     * These options with {@code upper} as the writable layer of the root overlay (over the shared base
+     * image) instead of a fresh in-memory one: how the server gives an actor a durable filesystem. A
+     * backend holds one VM's files, so options carrying one must boot one VM only.
+     */
+    public AgentOsOptions withRootUpper(FileSystemBackend upper) {
+        return new AgentOsOptions(limits, clock, hostname, env, extraPrograms, mounts, Optional.of(upper));
     }
 
     public static Builder builder() { return new Builder(); }
@@ -42,7 +54,7 @@ public record AgentOsOptions(Limits limits, InstantSource clock, String hostname
         public Builder mount(Mount mount) { mounts.add(mount); return this; }
 
         public AgentOsOptions build() {
-            return new AgentOsOptions(limits, clock, hostname, env, programs, mounts);
+            return new AgentOsOptions(limits, clock, hostname, env, programs, mounts, Optional.empty());
         }
     }
 }

@@ -134,7 +134,10 @@ final class OpenVnode extends AbstractFileDescription {
 
     @Override public int readyOps() { return POLLIN | POLLOUT; } // files never block
 
-    @Override protected void release() {} // nothing held but the vnode reference, which the GC reclaims
+    /** Nothing held but the vnode reference, which the GC reclaims; a writer tells the backend it is done. */
+    @Override protected void release() {
+        if (!directory && OpenFlags.writable(flags())) vnode.writerClosed();
+    }
 
     private void checkReadable(String syscall) {
         if (!OpenFlags.readable(flags())) throw AgentOsException.errnoDetail(Errno.EBADF, syscall);
