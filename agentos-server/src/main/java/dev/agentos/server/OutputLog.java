@@ -27,16 +27,34 @@ final class OutputLog {
         this.maxBytes = maxBytes;
     }
 
+    /** Bumped when the actor's VM boots again (after a sleep): pids start over, so older logs give way. */
+    private int generation;
+
     private static final class Log {
+        final int generation;
         final ArrayDeque<ProcessOutputPage.Chunk> chunks = new ArrayDeque<>();
         long bytes;
         long lastSeq;
         long firstRetainedSeq = 1;
         Integer exitCode;
+
+        Log(int generation) { this.generation = generation; }
+    }
+
+    /** A new VM: a process that reuses a pid of the old one replaces its retained output. */
+    synchronized void newGeneration() { generation++; }
+
+    private Log current(int pid) {
+        Log log = logs.get(pid);
+        if (log == null || log.generation != generation) {
+            log = new Log(generation);
+            logs.put(pid, log);
+        }
+        return log;
     }
 
     synchronized void output(int pid, String stream, byte[] data, long seq) {
-        Log log = logs.computeIfAbsent(pid, p -> new Log());
+        Log log = current(pid);
         log.chunks.addLast(new ProcessOutputPage.Chunk(stream, data, seq));
         log.bytes += data.length;
         log.lastSeq = Math.max(log.lastSeq, seq);
@@ -48,7 +66,7 @@ final class OutputLog {
     }
 
     synchronized void exit(int pid, int exitCode) {
-        logs.computeIfAbsent(pid, p -> new Log()).exitCode = exitCode;
+        current(pid).exitCode = exitCode;
     }
 
     /** Retained output with a sequence number above {@code afterSeq}; ESRCH for a process never seen. */
@@ -64,6 +82,6 @@ final class OutputLog {
 
     /** Notes a spawned process so reading it before its first output answers an empty page, not ESRCH. */
     synchronized void started(int pid) {
-        logs.computeIfAbsent(pid, p -> new Log());
+        current(pid);
     }
 }

@@ -22,10 +22,11 @@ import java.util.Optional;
 public record ServerConfig(Integer port, Optional<String> host, Optional<Path> dataDir, Optional<String> adminToken,
                            VmLimits limits, Preview preview, List<Integer> loopbackExemptPorts,
                            String additionalInstructions, long maxBodyBytes, Duration actionTimeout,
-                           long outputRetentionBytes) {
+                           long outputRetentionBytes, Duration sleepAfter, Duration storeFlushInterval,
+                           boolean storeFullSync) {
     public static final int DEFAULT_PORT = 6420;
     public static final ServerConfig DEFAULT = new ServerConfig(DEFAULT_PORT, null, null, null, null, null, null, null,
-            0, null, 0);
+            0, null, 0, null, null, false);
 
     public ServerConfig {
         port = port == null ? DEFAULT_PORT : port;
@@ -39,6 +40,9 @@ public record ServerConfig(Integer port, Optional<String> host, Optional<Path> d
         maxBodyBytes = maxBodyBytes <= 0 ? 64L << 20 : maxBodyBytes;
         actionTimeout = actionTimeout == null ? Duration.ofMinutes(15) : actionTimeout;
         outputRetentionBytes = outputRetentionBytes <= 0 ? 1L << 20 : outputRetentionBytes;
+        sleepAfter = sleepAfter == null || sleepAfter.isNegative() || sleepAfter.isZero() ? Duration.ofMinutes(15) : sleepAfter;
+        storeFlushInterval = storeFlushInterval == null || storeFlushInterval.isNegative() || storeFlushInterval.isZero()
+                ? Duration.ofSeconds(1) : storeFlushInterval;
     }
 
     /** Preview URL lifetimes, in seconds. */
@@ -78,27 +82,46 @@ public record ServerConfig(Integer port, Optional<String> host, Optional<Path> d
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                maxBodyBytes, actionTimeout, outputRetentionBytes);
+                maxBodyBytes, actionTimeout, outputRetentionBytes, sleepAfter, storeFlushInterval, storeFullSync);
     }
 
     public ServerConfig withAdminToken(String token) {
         return new ServerConfig(port, host, dataDir, Optional.ofNullable(token), limits, preview, loopbackExemptPorts,
-                additionalInstructions, maxBodyBytes, actionTimeout, outputRetentionBytes);
+                additionalInstructions, maxBodyBytes, actionTimeout, outputRetentionBytes, sleepAfter, storeFlushInterval, storeFullSync);
     }
 
     public ServerConfig withActionTimeout(Duration timeout) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                maxBodyBytes, timeout, outputRetentionBytes);
+                maxBodyBytes, timeout, outputRetentionBytes, sleepAfter, storeFlushInterval, storeFullSync);
     }
 
     public ServerConfig withMaxBodyBytes(long max) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                max, actionTimeout, outputRetentionBytes);
+                max, actionTimeout, outputRetentionBytes, sleepAfter, storeFlushInterval, storeFullSync);
     }
 
     public ServerConfig withOutputRetentionBytes(long max) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                maxBodyBytes, actionTimeout, max);
+                maxBodyBytes, actionTimeout, max, sleepAfter, storeFlushInterval, storeFullSync);
+    }
+
+    /** Keeps actors' files, tokens and previews under {@code dir} (a restart brings them back). */
+    public ServerConfig withDataDir(Path dir) {
+        return new ServerConfig(port, host, Optional.of(dir), adminToken, limits, preview, loopbackExemptPorts,
+                additionalInstructions, maxBodyBytes, actionTimeout, outputRetentionBytes, sleepAfter, storeFlushInterval,
+                storeFullSync);
+    }
+
+    /** How long an actor stays awake with nothing using it (the default for every actor type). */
+    public ServerConfig withSleepAfter(Duration idle) {
+        return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts,
+                additionalInstructions, maxBodyBytes, actionTimeout, outputRetentionBytes, idle, storeFlushInterval,
+                storeFullSync);
+    }
+
+    /** How actors' stores commit (see {@link dev.agentos.server.store.StoreOptions}). */
+    dev.agentos.server.store.StoreOptions storeOptions() {
+        return new dev.agentos.server.store.StoreOptions(storeFlushInterval, storeFullSync);
     }
 
     /** The admin token: the configured one, else {@code AGENTOS_TOKEN} from the environment. */
