@@ -106,8 +106,9 @@ final class Actor {
     synchronized boolean sleepIfIdle(Duration grace) {
         if (vm == null || closed) return false;
         Instant now = clock.instant();
+        // pid 1 is the VM's init, always there; any other live process (an open shell is one) keeps it awake.
         boolean busy = pendingActions.get() > 0 || !subscribers.isEmpty() || vm.listProcesses().stream()
-                .anyMatch(p -> p.state() != ProcessState.ZOMBIE && p.state() != ProcessState.EXITED);
+                .anyMatch(p -> p.pid() != 1 && p.state() != ProcessState.ZOMBIE && p.state() != ProcessState.EXITED);
         if (busy) {
             lastActive = now;
             return false;

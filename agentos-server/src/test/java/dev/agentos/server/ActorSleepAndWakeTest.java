@@ -1,0 +1,72 @@
+package dev.agentos.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An idle actor sleeps after its grace period (by a clock the test moves) and wakes with its files. */
+class ActorSleepAndWakeTest {
+    @TempDir Path data;
+    private final ManualClock clock = new ManualClock();
+    private DurableActorFixture s;
+
+    @BeforeEach void start() { s = new DurableActorFixture(data, clock); }
+
+    @AfterEach void stop() { s.close(); }
+
+    private Actor actor(String id) { return actorsOf(s.server, id); }
+
+    static Actor actorsOf(Registry r, String id) {
+        try {
+            var f = Registry.class.getDeclaredField("byId");
+            f.setAccessible(true);
+            return (Actor) ((java.util.Map<?, ?>) f.get(r)).get(id);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test void anIdleActorSleepsAfterTheGracePeriodAndWakesWithItsFiles() throws Exception {
+        String id = s.actor("sleepy");
+        s.writeFile(id, "/home/agentos/notes.txt", "remember me");
+        s.ok(id, "mkdir", "[\"/workspace/proj/src\", true]");
+        s.ok(id, "exec", "[\"ln -s notes.txt /home/agentos/link && echo x > /workspace/proj/src/a\"]");
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(s.server.sleepIdleActors()).isZero();
+        assertThat(actor(id).awake()).isTrue();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(s.server.sleepIdleActors()).isEqualTo(1);
+        assertThat(actor(id).awake()).isFalse();
+
+        assertThat(s.ok(id, "exec", "[\"cat /home/agentos/link /workspace/proj/src/a\"]").get("stdout").textValue())
+                .isEqualTo("remember mex\n");
+        assertThat(actor(id).awake()).isTrue();
+    }
+
+    @Test void aRunningProcessKeepsTheActorAwake() throws Exception {
+        String id = s.actor("busy");
+        int pid = s.ok(id, "spawn", "[\"sleep\", [\"100000\"]]").get("pid").intValue();
+        clock.advance(Duration.ofHours(2));
+        assertThat(s.server.sleepIdleActors()).isZero();
+        s.ok(id, "killProcess", "[" + pid + "]");
+        s.ok(id, "waitProcess", "[" + pid + "]");
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(s.server.sleepIdleActors()).as("the grace period counts from the last use").isZero();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(s.server.sleepIdleActors()).isEqualTo(1);
+    }
+
+    @Test void processesAreNotResurrectedButTheirFilesAre() throws Exception {
+        String id = s.actor("worker");
+        s.ok(id, "exec", "[\"echo started > /tmp/marker\"]");
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(s.server.sleepIdleActors()).isEqualTo(1);
+        assertThat(s.readFile(id, "/tmp/marker")).isEqualTo("started\n");
+        assertThat(s.ok(id, "listProcesses", "[]")).extracting(p -> p.get("argv").get(0).textValue()).containsExactly("/sbin/init");
+    }
+}
