@@ -34,8 +34,11 @@ final class Rows {
         }
     }
 
-    /** What opening a database reads: every inode and entry, and the next free numbers. */
-    record Loaded(List<Inode> inodes, List<Entry> entries, long maxIno, long maxPos) {}
+    /** What opening a database reads: the root, usage totals and the highest numbers in use. */
+    record Opened(Inode root, long inodes, long bytes, long maxIno, long maxPos) {}
+
+    /** A directory entry with its inode, as a directory reads its entries on first use. */
+    record Child(long pos, String name, Inode inode) {}
 
     static int typeCode(FileType t) { return t.modeBits(); }
 

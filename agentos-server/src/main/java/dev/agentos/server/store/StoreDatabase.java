@@ -49,6 +49,7 @@ final class StoreDatabase implements AutoCloseable {
     private final PreparedStatement deleteChunk;
     private final PreparedStatement loadChunk;
     private final PreparedStatement chunkLengths;
+    private final PreparedStatement children;
     private long walPagesSinceCheckpoint;
 
     private StoreDatabase(Path file, Connection writer, Connection reader) throws SQLException {
@@ -64,6 +65,9 @@ final class StoreDatabase implements AutoCloseable {
         deleteChunk = writer.prepareStatement("DELETE FROM chunk WHERE id = ?");
         loadChunk = reader.prepareStatement("SELECT data FROM chunk WHERE id = ?");
         chunkLengths = reader.prepareStatement("SELECT id, length(data) FROM chunk WHERE id BETWEEN ? AND ?");
+        children = reader.prepareStatement("SELECT d.pos, d.name, i.ino, i.type, i.mode, i.uid, i.gid, i.nlink, i.size, "
+                + "i.atime, i.mtime, i.ctime, i.btime, i.alloc, i.target FROM dirent d JOIN inode i ON i.ino = d.ino "
+                + "WHERE d.parent = ? ORDER BY d.pos");
     }
 
     static long chunkId(long ino, int idx) { return (ino << INDEX_BITS) | idx; }
@@ -130,34 +134,62 @@ final class StoreDatabase implements AutoCloseable {
 
     Path file() { return file; }
 
-    /** Reads every inode and entry; rows of files deleted while open (nlink 0) are dropped first. */
-    Rows.Loaded load() {
+    /**
+     * Reads what opening needs: the root inode, usage totals and the highest inode and entry numbers
+     * (aggregates computed inside SQLite, so opening costs the same for ten files or a million).
+     * Rows of files deleted while open (nlink 0) are dropped first.
+     */
+    Rows.Opened opened() {
         try {
             collectOrphans();
-            List<Rows.Inode> inodes = new ArrayList<>();
-            long maxIno = 1;
-            try (Statement s = writer.createStatement();
-                 ResultSet r = s.executeQuery("SELECT ino, type, mode, uid, gid, nlink, size, atime, mtime, ctime, btime, alloc, target FROM inode")) {
-                while (r.next()) {
-                    long ino = r.getLong(1);
-                    inodes.add(new Rows.Inode(ino, Rows.type(r.getInt(2)), r.getInt(3), r.getInt(4), r.getInt(5), r.getInt(6),
-                            r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11), r.getLong(12), r.getString(13)));
-                    maxIno = Math.max(maxIno, ino);
-                }
+            Rows.Inode root = null;
+            try (Statement s = writer.createStatement(); ResultSet r = s.executeQuery(INODE_COLUMNS + " WHERE ino = 1")) {
+                if (r.next()) root = inode(r, 1);
             }
-            List<Rows.Entry> entries = new ArrayList<>();
-            long maxPos = 0;
+            if (root == null) throw new StoreCorruptException(file, "no root directory");
+            long inodes;
+            long bytes;
+            long maxIno;
             try (Statement s = writer.createStatement();
-                 ResultSet r = s.executeQuery("SELECT pos, parent, name, ino FROM dirent ORDER BY pos")) {
-                while (r.next()) {
-                    entries.add(new Rows.Entry(r.getLong(1), r.getLong(2), r.getString(3), r.getLong(4)));
-                    maxPos = r.getLong(1);
-                }
+                 ResultSet r = s.executeQuery("SELECT count(*), total(alloc), max(ino) FROM inode")) {
+                r.next();
+                inodes = r.getLong(1);
+                bytes = (long) r.getDouble(2);
+                maxIno = r.getLong(3);
+            }
+            long maxPos;
+            try (Statement s = writer.createStatement(); ResultSet r = s.executeQuery("SELECT max(pos) FROM dirent")) {
+                r.next();
+                maxPos = r.getLong(1);
             }
             writer.commit();
-            return new Rows.Loaded(inodes, entries, maxIno, maxPos);
+            return new Rows.Opened(root, inodes, bytes, maxIno, maxPos);
         } catch (SQLException | IllegalArgumentException e) {
             throw new StoreCorruptException(file, "cannot read database (" + e.getMessage() + ")");
+        }
+    }
+
+    private static final String INODE_COLUMNS =
+            "SELECT ino, type, mode, uid, gid, nlink, size, atime, mtime, ctime, btime, alloc, target FROM inode";
+
+    private static Rows.Inode inode(ResultSet r, int c) throws SQLException {
+        return new Rows.Inode(r.getLong(c), Rows.type(r.getInt(c + 1)), r.getInt(c + 2), r.getInt(c + 3), r.getInt(c + 4),
+                r.getInt(c + 5), r.getLong(c + 6), r.getLong(c + 7), r.getLong(c + 8), r.getLong(c + 9), r.getLong(c + 10),
+                r.getLong(c + 11), r.getString(c + 12));
+    }
+
+    /** A directory's entries with their inodes, in listing order. */
+    List<Rows.Child> children(long parent) throws SQLException {
+        readerLock.lock();
+        try {
+            children.setLong(1, parent);
+            List<Rows.Child> out = new ArrayList<>();
+            try (ResultSet r = children.executeQuery()) {
+                while (r.next()) out.add(new Rows.Child(r.getLong(1), r.getString(2), inode(r, 3)));
+            }
+            return out;
+        } finally {
+            readerLock.unlock();
         }
     }
 

@@ -21,10 +21,13 @@ final class StoreDirectory extends StoreNode {
     record Link(StoreNode node, long pos) {}
 
     private final LinkedHashMap<String, Link> entries = new LinkedHashMap<>();
+    /** False for a directory read back from its row until its entries are read (first use). */
+    private volatile boolean loaded;
 
     StoreDirectory(StoreFileSystem fs, int mode, int uid, int gid) {
         super(fs, FileType.DIRECTORY, mode, uid, gid);
         nlink = 2;
+        loaded = true;
     }
 
     StoreDirectory(StoreFileSystem fs, Rows.Inode row) {
@@ -33,14 +36,33 @@ final class StoreDirectory extends StoreNode {
 
     @Override long sizeLocked() { return FileStat.BLOCK_SIZE; }
 
-    boolean isEmptyLocked() { return entries.isEmpty(); }
+    /** Reads the entries from the database if not yet done; the write lock is held. */
+    private void loadLocked() {
+        if (loaded) return;
+        fs.loadEntries(this);
+        loaded = true;
+    }
 
-    Link entryLocked(String name) { return entries.get(name); }
+    /** For readers: the entries must be in memory before the read lock is enough. */
+    private void ensureLoaded() {
+        if (!loaded) fs.underWriteLock(this::loadLocked);
+    }
+
+    boolean isEmptyLocked() {
+        loadLocked();
+        return entries.isEmpty();
+    }
+
+    Link entryLocked(String name) {
+        loadLocked();
+        return entries.get(name);
+    }
 
     /** Adds an entry read back from the database (loading, before anyone sees the tree). */
     void restore(String name, StoreNode node, long pos) { entries.put(name, new Link(node, pos)); }
 
     @Override public Optional<Vnode> lookup(String name) {
+        ensureLoaded();
         return fs.read(() -> {
             Link l = entries.get(name);
             return Optional.ofNullable(l == null ? null : l.node());
@@ -48,6 +70,7 @@ final class StoreDirectory extends StoreNode {
     }
 
     @Override public List<DirEntry> list() {
+        ensureLoaded();
         return fs.read(() -> {
             List<DirEntry> out = new ArrayList<>(entries.size());
             for (Map.Entry<String, Link> e : entries.entrySet()) {
@@ -60,6 +83,7 @@ final class StoreDirectory extends StoreNode {
     @Override public Vnode create(String name, FileType type, int mode, int uid, int gid) {
         checkName(name);
         return fs.mutate(() -> {
+            loadLocked();
             if (entries.containsKey(name)) throw fail(Errno.EEXIST);
             fs.quota.reserveInode();
             StoreNode node = switch (type) {
@@ -68,9 +92,8 @@ final class StoreDirectory extends StoreNode {
                 case FIFO, SOCKET, CHAR_DEVICE -> new StoreSpecial(fs, type, mode, uid, gid);
                 case SYMLINK -> throw fail(Errno.EINVAL);
             };
-            if (node instanceof StoreDirectory d) {
+            if (node instanceof StoreDirectory) {
                 nlink++;
-                fs.directoryMade(d);
             } else {
                 node.nlink = 1;
             }
@@ -82,6 +105,7 @@ final class StoreDirectory extends StoreNode {
     @Override public Vnode symlink(String name, String target, int uid, int gid) {
         checkName(name);
         return fs.mutate(() -> {
+            loadLocked();
             if (entries.containsKey(name)) throw fail(Errno.EEXIST);
             fs.quota.reserveInode();
             StoreSymlink link = new StoreSymlink(fs, target, uid, gid);
@@ -96,6 +120,7 @@ final class StoreDirectory extends StoreNode {
         if (!(target instanceof StoreNode node) || node.fs != fs) throw fail(Errno.EXDEV);
         if (node.type == FileType.DIRECTORY) throw fail(Errno.EPERM);
         fs.mutate(() -> {
+            loadLocked();
             if (entries.containsKey(name)) throw fail(Errno.EEXIST);
             if (node.nlink == 0) throw fail(Errno.ENOENT);
             node.nlink++;
@@ -107,6 +132,7 @@ final class StoreDirectory extends StoreNode {
 
     @Override public void unlink(String name) {
         fs.mutate(() -> {
+            loadLocked();
             Link l = entries.get(name);
             if (l == null) throw fail(Errno.ENOENT);
             if (l.node().type == FileType.DIRECTORY) throw fail(Errno.EISDIR);
@@ -119,6 +145,7 @@ final class StoreDirectory extends StoreNode {
 
     @Override public void rmdir(String name) {
         fs.mutate(() -> {
+            loadLocked();
             Link l = entries.get(name);
             if (l == null) throw fail(Errno.ENOENT);
             if (!(l.node() instanceof StoreDirectory dir)) throw fail(Errno.ENOTDIR);
@@ -132,6 +159,8 @@ final class StoreDirectory extends StoreNode {
         checkName(newName);
         if (!(newParent instanceof StoreDirectory dest) || dest.fs != fs) throw fail(Errno.EXDEV);
         fs.mutate(() -> {
+            loadLocked();
+            dest.loadLocked();
             Link moving = entries.get(name);
             if (moving == null) throw fail(Errno.ENOENT);
             Link replaced = dest.entries.get(newName);
@@ -170,7 +199,6 @@ final class StoreDirectory extends StoreNode {
         dir.nlink = 0;
         dir.ctime = now;
         fs.changed(dir);
-        fs.directoryGone(dir);
         dir.lastLinkGone();
         nlink--;
         touch(now);

@@ -3,7 +3,6 @@ package dev.agentos.server.store;
 import dev.agentos.AgentOsException;
 import dev.agentos.kernel.Errno;
 import dev.agentos.kernel.vfs.FileSystemBackend;
-import dev.agentos.kernel.vfs.FileType;
 import dev.agentos.kernel.vfs.Vnode;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -16,8 +15,9 @@ import java.util.function.Supplier;
 
 /**
  * An actor's durable filesystem: the writable upper layer of its root overlay, kept in one SQLite file.
- * While the actor is awake the tree lives in memory (metadata read whole at open, file data fetched
- * chunk by chunk on first touch) and answers at memory speed; every change is noted and committed by a
+ * While the actor is awake the tree lives in memory (a directory's entries read on its first use, file
+ * data chunk by chunk on first touch, so opening costs the same for ten files or a million) and
+ * answers at memory speed; every change is noted and committed by a
  * group-commit thread ({@link Flusher}). The promise: {@link #awaitDurable()} returns once everything
  * changed before it is committed (the server calls it before each action's reply; a writer's close and
  * fsync call it too), and no change waits longer than the flush interval. A commit is one transaction,
@@ -32,6 +32,8 @@ public final class StoreFileSystem implements FileSystemBackend {
     final StoreQuota quota;
     /** One lock for the tree, as the kernel's in-memory file system has: renames touch several inodes. */
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Every inode read so far (a hard link found twice is one node); directories read their entries on first use. */
+    private final Map<Long, StoreNode> nodes = new HashMap<>();
     private final Map<Long, StoreDirectory> directories = new HashMap<>();
     private final StoreDirectory root;
     private final Flusher flusher;
@@ -46,37 +48,13 @@ public final class StoreFileSystem implements FileSystemBackend {
     private StoreFileSystem(InstantSource clock, StoreDatabase db, long maxBytes, long maxInodes, StoreOptions options) {
         this.clock = clock;
         this.db = db;
-        Rows.Loaded loaded = db.load();
-        this.nextIno = loaded.maxIno() + 1;
-        this.nextPos = loaded.maxPos() + 1;
-        Map<Long, StoreNode> nodes = new HashMap<>(loaded.inodes().size() * 2);
-        long bytes = 0;
-        for (Rows.Inode row : loaded.inodes()) {
-            StoreNode n = switch (row.type()) {
-                case REGULAR -> new StoreFile(this, row);
-                case DIRECTORY -> new StoreDirectory(this, row);
-                case SYMLINK -> new StoreSymlink(this, row);
-                case FIFO, SOCKET, CHAR_DEVICE -> new StoreSpecial(this, row);
-            };
-            nodes.put(row.ino(), n);
-            if (n instanceof StoreDirectory d) directories.put(row.ino(), d);
-            bytes += row.alloc();
-        }
-        for (Rows.Entry e : loaded.entries()) {
-            StoreDirectory parent = directories.get(e.parent());
-            StoreNode child = nodes.get(e.ino());
-            if (parent == null || child == null) {
-                db.close();
-                throw new StoreCorruptException(db.file(), "directory entry '" + e.name() + "' points at a missing inode");
-            }
-            parent.restore(e.name(), child, e.pos());
-        }
-        this.root = directories.get(1L);
-        if (root == null) {
-            db.close();
-            throw new StoreCorruptException(db.file(), "no root directory");
-        }
-        this.quota = new StoreQuota(maxBytes, maxInodes, bytes, nodes.size());
+        Rows.Opened opened = db.opened();
+        this.nextIno = opened.maxIno() + 1;
+        this.nextPos = opened.maxPos() + 1;
+        this.root = new StoreDirectory(this, opened.root());
+        nodes.put(root.ino, root);
+        directories.put(root.ino, root);
+        this.quota = new StoreQuota(maxBytes, maxInodes, opened.bytes(), opened.inodes());
         this.flusher = new Flusher(this, db, options.flushInterval().toNanos(), 0);
         flusher.start();
     }
@@ -141,9 +119,51 @@ public final class StoreFileSystem implements FileSystemBackend {
 
     void cut(StoreFile f, int fromIdx) { changes.cut(f, fromIdx); }
 
-    void directoryMade(StoreDirectory d) { directories.put(d.ino, d); }
+    void made(StoreNode n) {
+        nodes.put(n.ino, n);
+        if (n instanceof StoreDirectory d) directories.put(d.ino, d);
+    }
 
-    void directoryGone(StoreDirectory d) { directories.remove(d.ino); }
+    /** The last link is gone: forget the node (open descriptions keep their own reference). */
+    void gone(StoreNode n) {
+        nodes.remove(n.ino);
+        directories.remove(n.ino);
+    }
+
+    /** Reads a directory's entries from the database (under the write lock); known inodes are reused. */
+    void loadEntries(StoreDirectory dir) {
+        java.util.List<Rows.Child> children;
+        try {
+            children = db.children(dir.ino);
+        } catch (SQLException e) {
+            throw AgentOsException.errnoDetail(Errno.EIO, "cannot read " + db.file() + ": " + e.getMessage());
+        }
+        for (Rows.Child c : children) {
+            StoreNode n = nodes.get(c.inode().ino());
+            if (n == null) {
+                Rows.Inode row = c.inode();
+                n = switch (row.type()) {
+                    case REGULAR -> new StoreFile(this, row);
+                    case DIRECTORY -> new StoreDirectory(this, row);
+                    case SYMLINK -> new StoreSymlink(this, row);
+                    case FIFO, SOCKET, CHAR_DEVICE -> new StoreSpecial(this, row);
+                };
+                made(n);
+            }
+            dir.restore(c.name(), n, c.pos());
+        }
+    }
+
+    /** Runs {@code body} under the write lock without counting it as a change (loading what is stored). */
+    void underWriteLock(Runnable body) {
+        lock.writeLock().lock();
+        try {
+            if (closed) throw AgentOsException.errnoDetail(Errno.EIO, "store closed: " + db.file());
+            body.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
 
     FileChunks.Source chunkSource(long ino) {
         return new FileChunks.Source() {
@@ -227,7 +247,4 @@ public final class StoreFileSystem implements FileSystemBackend {
             lock.writeLock().unlock();
         }
     }
-
-    /** Nothing in this type: tests can tell a store from another backend. */
-    static boolean isStore(FileSystemBackend b) { return b instanceof StoreFileSystem; }
 }

@@ -38,6 +38,7 @@ abstract sealed class StoreNode implements Vnode permits StoreDirectory, StoreFi
         long now = fs.now();
         this.atime = this.mtime = this.ctime = this.birthtime = now;
         fs.changed(this);
+        fs.made(this);
     }
 
     /** An inode read back from its row. */
@@ -71,7 +72,10 @@ abstract sealed class StoreNode implements Vnode permits StoreDirectory, StoreFi
     boolean needsStoredDataLocked() { return false; }
 
     /** The last name of this inode went away: give back what it holds to the quota. */
-    void lastLinkGone() { fs.quota.releaseInode(); }
+    void lastLinkGone() {
+        fs.quota.releaseInode();
+        fs.gone(this);
+    }
 
     /** One name fewer (unlink, or replaced by rename). */
     final void dropLinkLocked(long now) {
