@@ -73,6 +73,7 @@ final class DurableStoreScenario implements Scenario {
             }
             int wakes = Math.max(2, config.smallFileRounds() / 5);
             long[] wake = new long[wakes];
+            long[] awake = new long[wakes];
             for (int round = -1; round < wakes; round++) {
                 clock.skip(Duration.ofHours(1));
                 if (server.sleepIdleActors() < 1) throw new IllegalStateException("the actor did not go to sleep");
@@ -80,12 +81,23 @@ final class DurableStoreScenario implements Scenario {
                 String out = post(http, base, sleeper, "execArgv", "[\"cat\", [\"/home/agentos/tree/d0/file-00000.txt\"]]");
                 if (round >= 0) wake[round] = System.nanoTime() - t;
                 if (!out.contains("\"exitCode\":0")) throw new IllegalStateException("exec after wake: " + out);
+                t = System.nanoTime();
+                post(http, base, sleeper, "execArgv", "[\"cat\", [\"/home/agentos/tree/d0/file-00001.txt\"]]");
+                if (round >= 0) awake[round] = System.nanoTime() - t;
                 progress.step("wake", round + 2, wakes + 1);
             }
             long p4k = Stats.percentile(w4k, 50);
             long p1m = Stats.percentile(w1m, 50);
             long pMany = Stats.percentile(many, 50);
             long pWake = Stats.percentile(wake, 50);
+            long pAwake = Stats.percentile(awake, 50);
+            long pMemory;
+            try (Registry memory = Registry.create(ServerConfig.DEFAULT.withPort(0)).start()) {
+                String mbase = "http://127.0.0.1:" + memory.port();
+                String m = actorId(http, mbase, "memory");
+                post(http, mbase, m, "mkdir", "[\"/home/agentos/b\", true]");
+                pMemory = Stats.percentile(writeRepeatedly(http, mbase, m, 4096, small, progress, "in-memory baseline"), 50);
+            }
             return List.of(
                     Row.measured("durable writeFile 4 KiB (HTTP)", small, "p50 " + Stats.millis(p4k),
                             "p50 <= " + Stats.millis(WRITE_4K_TARGET), p4k <= WRITE_4K_TARGET),
@@ -93,7 +105,9 @@ final class DurableStoreScenario implements Scenario {
                     Row.info("durable writeFiles " + config.smallFiles() + " x " + config.smallFileBytes() + " B (HTTP)",
                             batches, "p50 " + Stats.millis(pMany)),
                     Row.measured("wake with " + files + " files to first exec result (HTTP)", wakes,
-                            "p50 " + Stats.millis(pWake), "p50 <= " + Stats.millis(WAKE_TARGET), pWake <= WAKE_TARGET));
+                            "p50 " + Stats.millis(pWake), "p50 <= " + Stats.millis(WAKE_TARGET), pWake <= WAKE_TARGET),
+                    Row.info("baseline: the same exec on the awake actor (HTTP)", wakes, "p50 " + Stats.millis(pAwake)),
+                    Row.info("baseline: writeFile 4 KiB, no data directory (HTTP)", small, "p50 " + Stats.millis(pMemory)));
         } finally {
             try (Stream<Path> all = Files.walk(data)) {
                 all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

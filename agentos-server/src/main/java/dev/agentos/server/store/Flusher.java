@@ -9,10 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The group-commit thread of one store. Changes wait in memory until someone needs them durable (an
- * action's reply, a close, an fsync: {@link #await}) or until the oldest has waited the flush interval;
- * then everything changed so far goes to SQLite in one transaction. Callers that ask while a commit
- * runs share the next one, so many concurrent writers cost few commits.
+ * Group commit for one store. Changes wait in memory until someone needs them durable (an action's
+ * reply, a close, an fsync: {@link #await}, which commits in the caller's thread) or until the oldest
+ * has waited the flush interval (this class's thread commits then); either way everything changed so
+ * far goes to SQLite in one transaction. Callers that ask while a commit runs share the next one, so
+ * many concurrent writers cost few commits.
  *
  * <p>A platform thread, not a virtual one: SQLite is native code and would pin a carrier anyway.
  */
@@ -28,12 +29,14 @@ final class Flusher {
     private final Condition work = lock.newCondition();
     private final Condition committed = lock.newCondition();
     private final Thread thread;
-    private long requested;
     private volatile long durable;
     private long failedUpTo = -1;
     private String failure;
     private boolean stopping;
     private boolean backOff;
+    /** A commit (by the flusher or a caller) holds the writer connection. */
+    private boolean committing;
+    private volatile boolean checkpointDue;
     private boolean stopped;
 
     Flusher(StoreFileSystem fs, StoreDatabase db, long intervalNanos, long startSeq) {
@@ -41,30 +44,63 @@ final class Flusher {
         this.db = db;
         this.intervalNanos = intervalNanos;
         this.durable = startSeq;
-        this.requested = startSeq;
         this.thread = Thread.ofPlatform().daemon().name("agentos-store-" + db.file().getFileName()).unstarted(this::run);
     }
 
     void start() { thread.start(); }
 
-    /** Returns once every change up to {@code seq} is committed; EIO if the commit failed. */
+    /**
+     * Returns once every change up to {@code seq} is committed; EIO if the commit failed. When no commit
+     * is running the caller commits itself (no hand-off to another thread, which costs a scheduling
+     * delay on a busy machine); callers arriving meanwhile wait and share the next commit.
+     */
     void await(long seq) {
         if (seq <= durable) return;
         lock.lock();
         try {
-            if (seq > requested) {
-                requested = seq;
-                work.signal();
-            }
             while (durable < seq) {
                 if (failure != null && failedUpTo >= seq) {
                     throw AgentOsException.errnoDetail(Errno.EIO, "store commit failed: " + failure + " (" + db.file() + ")");
                 }
                 if (stopped) throw AgentOsException.errnoDetail(Errno.EIO, "store closed: " + db.file());
-                committed.awaitUninterruptibly();
+                if (!committing) {
+                    committing = true;
+                    lock.unlock();
+                    try {
+                        commitOnce();
+                    } finally {
+                        lock.lock();
+                        committing = false;
+                        committed.signalAll();
+                    }
+                } else {
+                    committed.awaitUninterruptibly();
+                }
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Runs {@code body} as the only user of the writer connection. */
+    private void exclusive(Runnable body) {
+        lock.lock();
+        try {
+            while (committing) committed.awaitUninterruptibly();
+            committing = true;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            body.run();
+        } finally {
+            lock.lock();
+            try {
+                committing = false;
+                committed.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -96,8 +132,11 @@ final class Flusher {
 
     private void run() {
         try {
-            while (waitForWork()) commitOnce();
-            commitOnce(); // what changed before stop
+            while (waitForWork()) {
+                exclusive(this::commitOnce);
+                if (checkpointDue) exclusive(this::checkpoint);
+            }
+            exclusive(this::commitOnce); // what changed before stop
         } catch (RuntimeException | Error e) {
             LOG.error("store flusher for {} died", db.file(), e);
         } finally {
@@ -122,7 +161,7 @@ final class Flusher {
                     work.awaitNanos(intervalNanos);
                     continue;
                 }
-                if (requested > durable) return true;
+                if (checkpointDue) return true;
                 long since = fs.pendingSinceNanos();
                 if (since != 0) {
                     long wait = since + intervalNanos - System.nanoTime();
@@ -166,12 +205,18 @@ final class Flusher {
         } finally {
             lock.unlock();
         }
-        if (error == null) {
-            try {
-                db.maybeCheckpoint(CHECKPOINT_PAGES);
-            } catch (SQLException e) {
-                LOG.debug("checkpoint of {} failed: {}", db.file(), e.getMessage());
-            }
+        if (error == null && db.checkpointDue(CHECKPOINT_PAGES)) {
+            checkpointDue = true;
+            changesPending(); // the flusher thread checkpoints, not the caller waiting for its reply
+        }
+    }
+
+    private void checkpoint() {
+        checkpointDue = false;
+        try {
+            db.checkpoint();
+        } catch (SQLException e) {
+            LOG.debug("checkpoint of {} failed: {}", db.file(), e.getMessage());
         }
     }
 

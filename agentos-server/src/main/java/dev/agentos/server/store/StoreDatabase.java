@@ -292,8 +292,9 @@ final class StoreDatabase implements AutoCloseable {
      * Moves the write-ahead log into the database file when it has grown (SQLite's own automatic
      * checkpoint would run inside a commit, making an action wait for it).
      */
-    void maybeCheckpoint(long pages) throws SQLException {
-        if (walPagesSinceCheckpoint < pages) return;
+    boolean checkpointDue(long pages) { return walPagesSinceCheckpoint >= pages; }
+
+    void checkpoint() throws SQLException {
         walPagesSinceCheckpoint = 0;
         try (Statement s = writer.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(PASSIVE)");
