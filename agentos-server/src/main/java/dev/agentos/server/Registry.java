@@ -350,7 +350,8 @@ public final class Registry implements AutoCloseable {
 
     // ---- helpers ----
 
-    private Actor actor(String id) {
+    /** The actor with this id; 404 actor/actor_not_found when there is none. */
+    Actor actor(String id) {
         Actor a = byId.get(id);
         if (a == null) throw new WireError(404, "actor", "actor_not_found", "no actor with id " + id);
         return a;

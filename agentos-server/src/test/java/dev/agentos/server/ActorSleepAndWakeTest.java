@@ -19,17 +19,7 @@ class ActorSleepAndWakeTest {
 
     @AfterEach void stop() { s.close(); }
 
-    private Actor actor(String id) { return actorsOf(s.server, id); }
-
-    static Actor actorsOf(Registry r, String id) {
-        try {
-            var f = Registry.class.getDeclaredField("byId");
-            f.setAccessible(true);
-            return (Actor) ((java.util.Map<?, ?>) f.get(r)).get(id);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
+    private Actor actor(String id) { return s.server.actor(id); }
 
     @Test void anIdleActorSleepsAfterTheGracePeriodAndWakesWithItsFiles() throws Exception {
         String id = s.actor("sleepy");

@@ -15,17 +15,22 @@ import java.util.Base64;
 final class DurableActorFixture implements AutoCloseable {
     final Registry server;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final String ADMIN = "admin-token-for-tests";
 
     DurableActorFixture(Path dataDir, ManualClock clock) {
-        server = Registry.create(ServerConfig.DEFAULT.withPort(0).withDataDir(dataDir).withSleepAfter(Duration.ofMinutes(15)),
-                clock).start();
+        server = Registry.create(ServerConfig.DEFAULT.withPort(0).withDataDir(dataDir).withSleepAfter(Duration.ofMinutes(15))
+                .withAdminToken(ADMIN), clock).start();
     }
 
     String base() { return "http://127.0.0.1:" + server.port(); }
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return send(method, path, body, ADMIN);
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
         HttpRequest r = HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(r, HttpResponse.BodyHandlers.ofString());
     }
 
