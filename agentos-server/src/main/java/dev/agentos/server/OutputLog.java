@@ -20,8 +20,23 @@ final class OutputLog {
 
     private final long maxBytes;
     private final Map<Integer, Log> logs = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Integer, Log> e) { return size() > MAX_PROCESSES; }
+        @Override protected boolean removeEldestEntry(Map.Entry<Integer, Log> e) {
+            if (size() <= MAX_PROCESSES) return false;
+            dropped.add(e.getKey());
+            changed.remove(e.getKey());
+            return true;
+        }
     };
+    /** Pids whose log changed, or was forgotten, since the last {@link #drain}: what a data directory must save. */
+    private final java.util.Set<Integer> changed = new java.util.LinkedHashSet<>();
+    private final java.util.Set<Integer> dropped = new java.util.LinkedHashSet<>();
+
+    /** Where retained output is kept across restarts. */
+    interface Sink {
+        void save(ProcessOutputPage page);
+
+        void drop(int pid);
+    }
 
     OutputLog(long maxBytes) {
         this.maxBytes = maxBytes;
@@ -50,7 +65,36 @@ final class OutputLog {
             log = new Log(generation);
             logs.put(pid, log);
         }
+        changed.add(pid);
+        dropped.remove(pid);
         return log;
+    }
+
+    /** Hands what changed since the last call to {@code sink} (each changed log whole, as its page). */
+    void drain(Sink sink) {
+        List<ProcessOutputPage> pages = new ArrayList<>();
+        List<Integer> gone;
+        synchronized (this) {
+            for (int pid : changed) pages.add(read(pid, 0));
+            changed.clear();
+            gone = List.copyOf(dropped);
+            dropped.clear();
+        }
+        for (int pid : gone) sink.drop(pid);
+        for (ProcessOutputPage p : pages) sink.save(p);
+    }
+
+    /** A log saved by an earlier run of the server; a process of this run with the same pid replaces it. */
+    synchronized void restore(ProcessOutputPage page) {
+        Log log = new Log(generation - 1);
+        for (ProcessOutputPage.Chunk c : page.chunks()) {
+            log.chunks.addLast(c);
+            log.bytes += c.data().length;
+        }
+        log.firstRetainedSeq = page.firstRetainedSeq();
+        log.lastSeq = page.lastSeq();
+        log.exitCode = page.exitCode().orElse(null);
+        logs.put(page.pid(), log);
     }
 
     synchronized void output(int pid, String stream, byte[] data, long seq) {

@@ -138,7 +138,10 @@ public final class Registry implements AutoCloseable {
         for (Actor a : byId.values()) a.close("destroy");
         if (app != null) app.stop();
         runner.close();
-        if (data != null) data.close();
+        if (data != null) {
+            saveOutput();
+            data.close();
+        }
     }
 
     // ---- sleep and persistence ----
@@ -157,9 +160,24 @@ public final class Registry implements AutoCloseable {
 
     private void sleepIdleActorsQuietly() {
         try {
+            saveOutput();
             sleepIdleActors();
         } catch (RuntimeException e) {
             LOG.warn("sleeping idle actors failed", e);
+        }
+    }
+
+    /** Saves retained process output that changed (every second, and at close): at most a second is lost to a crash. */
+    void saveOutput() {
+        if (data == null) return;
+        for (Actor a : byId.values()) {
+            a.output.drain(new OutputLog.Sink() {
+                @Override public void save(dev.agentos.protocol.ProcessOutputPage page) {
+                    data.saveOutput(a.id, page.pid(), Json.write(page));
+                }
+
+                @Override public void drop(int pid) { data.dropOutput(a.id, pid); }
+            });
         }
     }
 
@@ -181,16 +199,26 @@ public final class Registry implements AutoCloseable {
     private Actor newActor(String id, String name, String key, AgentOsOptions options) {
         PreviewTokens previews = new PreviewTokens(clock, config.preview());
         Actor.StoreOpener opener = null;
+        List<String> outputs = List.of();
         if (data != null) {
             data.previews(id).forEach(p -> previews.restore(p.token(), p.port(), p.expiresAt()));
             previews.onChange((token, grant) -> {
                 if (grant == null) data.removePreview(token);
                 else data.putPreview(new ServerData.PreviewRecord(token, id, grant.port(), grant.expiresAt()));
             });
+            outputs = data.outputs(id);
             opener = o -> StoreFileSystem.open(data.actorFile(id), o.clock(), o.limits().fsMaxBytes(),
                     o.limits().fsMaxInodes(), config.storeOptions());
         }
-        return new Actor(id, name, key, options, config.outputRetentionBytes(), previews, opener, clock);
+        Actor a = new Actor(id, name, key, options, config.outputRetentionBytes(), previews, opener, clock);
+        for (String page : outputs) {
+            try {
+                a.output.restore(Json.MAPPER.readValue(page, dev.agentos.protocol.ProcessOutputPage.class));
+            } catch (JsonProcessingException e) {
+                LOG.warn("actor {}: unreadable saved process output skipped: {}", id, e.getOriginalMessage());
+            }
+        }
+        return a;
     }
 
     // ---- routes ----

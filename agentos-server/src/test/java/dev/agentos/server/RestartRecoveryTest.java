@@ -18,12 +18,21 @@ class RestartRecoveryTest {
     @Test void actorsComeBackWithTheSameIdsFilesAndTokens() throws Exception {
         String id;
         String token;
+        int pid;
+        JsonNode page;
         try (DurableActorFixture s = new DurableActorFixture(data, clock)) {
             id = s.actor("keeper");
             s.writeFile(id, "/home/agentos/a.txt", "kept");
             s.ok(id, "exec", "[\"mkdir -p /workspace/x && echo deep > /workspace/x/y && rm /etc/motd 2>/dev/null; chmod 600 /home/agentos/a.txt\"]");
             token = s.server.mintActorToken(id);
             s.ok(id, "createSignedPreviewUrl", "[8080, 600]");
+            pid = s.ok(id, "spawn", "[\"echo\", [\"said before the restart\"]]").get("pid").intValue();
+            s.ok(id, "waitProcess", "[" + pid + "]");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            do {
+                page = s.ok(id, "readProcessOutput", "[" + pid + "]");
+            } while (page.path("exitCode").isNull() && System.nanoTime() < deadline);
+            assertThat(page.get("exitCode").intValue()).isZero();
         }
         try (DurableActorFixture s = new DurableActorFixture(data, clock)) {
             JsonNode again = s.putActor("keeper");
@@ -36,6 +45,7 @@ class RestartRecoveryTest {
                     .statusCode()).as("the actor token minted before the restart").isEqualTo(200);
             assertThat(s.send("POST", "/gateway/" + id + "/action/exists", "{\"args\":[\"/\"]}", "act_unknown").statusCode())
                     .isEqualTo(401);
+            assertThat(s.ok(id, "readProcessOutput", "[" + pid + "]")).as("retained output").isEqualTo(page);
         }
     }
 

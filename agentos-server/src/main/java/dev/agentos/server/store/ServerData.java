@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A server's data directory: {@code server.db} (actors, per-actor tokens, preview tokens) and
+ * A server's data directory: {@code server.db} (actors, per-actor tokens, preview tokens, retained
+ * process output) and
  * {@code actors/<id>.db}, one {@link StoreFileSystem} file per actor. Every write here is committed
  * before the call returns (they are rare: an actor made, a token minted).
  */
@@ -35,7 +36,9 @@ public final class ServerData implements AutoCloseable {
               created INTEGER NOT NULL, UNIQUE(name, key));
             CREATE TABLE IF NOT EXISTS token(token TEXT PRIMARY KEY, actor_id TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS preview(token TEXT PRIMARY KEY, actor_id TEXT NOT NULL, port INTEGER NOT NULL,
-              expires INTEGER NOT NULL)
+              expires INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS output(actor_id TEXT NOT NULL, pid INTEGER NOT NULL, page TEXT NOT NULL,
+              PRIMARY KEY(actor_id, pid))
             """;
 
     private final Path dir;
@@ -91,6 +94,7 @@ public final class ServerData implements AutoCloseable {
         update("DELETE FROM actor WHERE id = ?", id);
         update("DELETE FROM token WHERE actor_id = ?", id);
         update("DELETE FROM preview WHERE actor_id = ?", id);
+        update("DELETE FROM output WHERE actor_id = ?", id);
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             try {
                 Files.deleteIfExists(Path.of(actorFile(id) + suffix));
@@ -125,6 +129,20 @@ public final class ServerData implements AutoCloseable {
     public List<PreviewRecord> previews(String actorId) {
         return query("SELECT token, actor_id, port, expires FROM preview WHERE actor_id = ?",
                 r -> new PreviewRecord(r.getString(1), r.getString(2), r.getInt(3), Instant.ofEpochMilli(r.getLong(4))), actorId);
+    }
+
+    /** Saves one process's retained output (a JSON page, as readProcessOutput answers it). */
+    public void saveOutput(String actorId, int pid, String pageJson) {
+        update("INSERT OR REPLACE INTO output(actor_id, pid, page) VALUES (?,?,?)", actorId, pid, pageJson);
+    }
+
+    public void dropOutput(String actorId, int pid) {
+        update("DELETE FROM output WHERE actor_id = ? AND pid = ?", actorId, pid);
+    }
+
+    /** The saved output pages of an actor's processes, as JSON. */
+    public List<String> outputs(String actorId) {
+        return query("SELECT page FROM output WHERE actor_id = ? ORDER BY pid", r -> r.getString(1), actorId);
     }
 
     @Override public void close() {
