@@ -51,6 +51,50 @@ class ActorSleepAndWakeTest {
         assertThat(s.server.sleepIdleActors()).isEqualTo(1);
     }
 
+    @Test void aConnectedClientKeepsTheActorAwakeAndAConnectionWakesIt() throws Exception {
+        String id = s.actor("watched");
+        s.writeFile(id, "/home/agentos/f", "kept");
+        java.util.concurrent.LinkedBlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    frames.add(partial.toString());
+                    partial.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+        };
+        java.net.http.WebSocket ws = s.http.newWebSocketBuilder().header("Authorization", "Bearer " + DurableActorFixture.ADMIN)
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + s.server.port() + "/gateway/" + id + "/connect"), listener)
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(frames.poll(10, java.util.concurrent.TimeUnit.SECONDS)).contains("hello");
+        clock.advance(Duration.ofHours(1));
+        assertThat(s.server.sleepIdleActors()).as("a client is connected").isZero();
+        ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").get(10, java.util.concurrent.TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int slept = 0;
+        while (slept == 0 && System.nanoTime() < deadline) {
+            clock.advance(Duration.ofMinutes(16)); // until the server has seen the close
+            slept = s.server.sleepIdleActors();
+        }
+        assertThat(slept).isEqualTo(1);
+        assertThat(actor(id).awake()).isFalse();
+
+        frames.clear();
+        java.net.http.WebSocket again = s.http.newWebSocketBuilder().header("Authorization", "Bearer " + DurableActorFixture.ADMIN)
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + s.server.port() + "/gateway/" + id + "/connect"), listener)
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(frames.poll(10, java.util.concurrent.TimeUnit.SECONDS)).contains("hello");
+        assertThat(frames.poll(10, java.util.concurrent.TimeUnit.SECONDS)).contains("\"vmBooted\"");
+        assertThat(actor(id).awake()).isTrue();
+        assertThat(s.readFile(id, "/home/agentos/f")).isEqualTo("kept");
+        again.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye");
+    }
+
     @Test void processesAreNotResurrectedButTheirFilesAre() throws Exception {
         String id = s.actor("worker");
         s.ok(id, "exec", "[\"echo started > /tmp/marker\"]");
