@@ -84,7 +84,7 @@ final class DurableStoreScenario implements Scenario {
             long[] awake = new long[wakes];
             for (int round = -1; round < wakes; round++) {
                 clock.skip(Duration.ofHours(1));
-                if (server.sleepIdleActors() < 1) throw new IllegalStateException("the actor did not go to sleep");
+                server.sleepIdleActors(); // (unless the server's own once-a-second check, on the same clock, just did)
                 long t = System.nanoTime();
                 String out = post(http, base, sleeper, "execArgv", "[\"cat\", [\"/home/agentos/tree/d0/file-00000.txt\"]]");
                 if (round >= 0) wake[round] = System.nanoTime() - t;
