@@ -46,8 +46,9 @@ public final class AgentOs implements AutoCloseable {
         ProgramRegistry programs = options.extraPrograms().entries().isEmpty() ? BaseSoftware.registry()
                 : MERGED.computeIfAbsent(options.extraPrograms(),
                         extra -> ProgramRegistry.builder().addAll(BaseSoftware.registry()).addAll(extra).build());
-        this.kernel = Kernel.boot(new KernelConfig(programs, options.limits(), options.clock(), options.hostname(),
-                options.egress()));
+        KernelConfig config = new KernelConfig(programs, options.limits(), options.clock(), options.hostname(),
+                options.egress());
+        this.kernel = options.rootUpper().isPresent() ? Kernel.boot(config, options.rootUpper().get()) : Kernel.boot(config);
         for (Mount m : options.mounts()) kernel.vfs().mount(m.path(), m.backend().get(), m.readOnly());
         Map<String, String> env = defaultEnv(options);
         this.processes = new VmProcesses(kernel, events, env);

@@ -5,12 +5,14 @@ import dev.agentos.kernel.limit.Limits;
 import dev.agentos.kernel.net.EgressRules;
 import dev.agentos.kernel.proc.ProgramRegistry;
 import dev.agentos.session.SessionConfig;
+import dev.agentos.kernel.vfs.FileSystemBackend;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a VM is configured: limits, clock, host name, default environment, extra programs, mounts and
@@ -19,7 +21,7 @@ import java.util.Map;
  */
 public record AgentOsOptions(Limits limits, InstantSource clock, String hostname, Map<String, String> env,
                              ProgramRegistry extraPrograms, List<Mount> mounts, EgressRules egress,
-                             SessionConfig sessions) {
+                             SessionConfig sessions, Optional<FileSystemBackend> rootUpper) {
     public static final AgentOsOptions DEFAULT = builder().build();
 
     public AgentOsOptions {
@@ -27,6 +29,16 @@ public record AgentOsOptions(Limits limits, InstantSource clock, String hostname
         mounts = List.copyOf(mounts);
         egress = egress == null ? EgressRules.NONE : egress;
         sessions = sessions == null ? SessionConfig.DEFAULT : sessions;
+        rootUpper = rootUpper == null ? Optional.empty() : rootUpper;
+    }
+
+    /**
+     * These options with {@code upper} as the writable layer of the root overlay (over the shared base
+     * image) instead of a fresh in-memory one: how the server gives an actor a durable filesystem. A
+     * backend holds one VM's files, so options carrying one must boot one VM only.
+     */
+    public AgentOsOptions withRootUpper(FileSystemBackend upper) {
+        return new AgentOsOptions(limits, clock, hostname, env, extraPrograms, mounts, egress, sessions, Optional.of(upper));
     }
 
     public static Builder builder() { return new Builder(); }
@@ -70,7 +82,7 @@ public record AgentOsOptions(Limits limits, InstantSource clock, String hostname
         }
 
         public AgentOsOptions build() {
-            return new AgentOsOptions(limits, clock, hostname, env, programs, mounts, egress, sessions);
+            return new AgentOsOptions(limits, clock, hostname, env, programs, mounts, egress, sessions, Optional.empty());
         }
     }
 }

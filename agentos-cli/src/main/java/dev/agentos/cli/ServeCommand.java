@@ -23,9 +23,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "server config, YAML (.yaml/.yml) or JSON")
     private Path config;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", description = {"where actors' files, tokens and previews are kept",
+            "(default: the config's dataDir, else $AGENTOS_DATA_DIR, else ~/.agentos/data)"})
+    private Path dataDir;
+
     @Override public Integer call() throws InterruptedException {
         ServerConfig cfg = config == null ? ServerConfig.DEFAULT : ServerConfig.load(config);
         if (port != null) cfg = cfg.withPort(port);
+        if (dataDir != null) cfg = cfg.withDataDir(dataDir);
+        else if (cfg.dataDir().isEmpty()) cfg = cfg.withDataDir(defaultDataDir());
         CountDownLatch stopped = new CountDownLatch(1);
         Registry registry = Registry.create(cfg).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,5 +44,11 @@ final class ServeCommand implements Callable<Integer> {
         cli.err().flush();
         stopped.await();
         return 0;
+    }
+
+    private static Path defaultDataDir() {
+        String env = System.getenv("AGENTOS_DATA_DIR");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return Path.of(System.getProperty("user.home"), ".agentos", "data");
     }
 }

@@ -16,10 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /** `agentos serve` in its own JVM: it says where it listens, and answers the wire protocol there. */
 class ServeCommandTest {
+    @org.junit.jupiter.api.io.TempDir Path data;
+
     @Test void serveListensOnLoopbackAndRunsActions() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                AgentOsCli.class.getName(), "serve", "--port", "0");
+        // sqlite-jdbc loads its native library: allowed up front, so no warning precedes the server's line.
+        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                AgentOsCli.class.getName(), "serve", "--port", "0", "--data-dir", data.toString());
         pb.environment().remove("AGENTOS_TOKEN");
         Process server = pb.start();
         try (BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8))) {

@@ -10,6 +10,7 @@ import dev.agentos.kernel.proc.KernelServices;
 import dev.agentos.kernel.proc.Processes;
 import dev.agentos.kernel.tty.Ptys;
 import dev.agentos.kernel.vfs.Caller;
+import dev.agentos.kernel.vfs.FileSystemBackend;
 import dev.agentos.kernel.vfs.MemoryFileSystem;
 import dev.agentos.kernel.vfs.OverlayFileSystem;
 import dev.agentos.kernel.vfs.OpenFlags;
@@ -31,10 +32,11 @@ public final class Kernel implements AutoCloseable {
     private final PipeQuota pipes;
     private volatile boolean closed;
 
-    private Kernel(KernelConfig config) {
+    private Kernel(KernelConfig config, FileSystemBackend rootUpper) {
         this.config = config;
         Limits limits = config.limits();
-        MemoryFileSystem upper = new MemoryFileSystem(config.clock(), limits.fsMaxBytes(), limits.fsMaxInodes());
+        FileSystemBackend upper = rootUpper != null ? rootUpper
+                : new MemoryFileSystem(config.clock(), limits.fsMaxBytes(), limits.fsMaxInodes());
         this.vfs = new Vfs(new OverlayFileSystem(upper, BaseImage.of(config.programs()).filesystem()), config.clock());
         this.network = new LoopbackNetwork(limits.maxSockets(), config.egress());
         this.network.setHostname(config.hostname());
@@ -58,7 +60,15 @@ public final class Kernel implements AutoCloseable {
     }
 
     public static Kernel boot(KernelConfig config) {
-        return new Kernel(config);
+        return new Kernel(config, null);
+    }
+
+    /**
+     * Boots with {@code rootUpper} as the writable layer of the root overlay instead of a fresh in-memory
+     * one: a durable store keeps the VM's own files across VMs. The backend enforces its own quotas.
+     */
+    public static Kernel boot(KernelConfig config, FileSystemBackend rootUpper) {
+        return new Kernel(config, java.util.Objects.requireNonNull(rootUpper));
     }
 
     public Vfs vfs() { return vfs; }

@@ -31,8 +31,22 @@ final class ActionRunner {
             throw WireError.invalidArgs(name + ": expected " + want + " arguments, got " + args.size());
         }
         Actions.Call call = spec.action().bind(new Args(name, args));
-        actor.vm();   // booting is not the action's time
-        Future<Object> f = threads.submit(() -> call.run(actor));
+        Future<Object> f;
+        actor.actionStarted();
+        try {
+            actor.vm();   // booting (or waking) is not the action's time
+            // The reply waits for the action's filesystem changes to be durable (actionEnded).
+            f = threads.submit(() -> {
+                try {
+                    return call.run(actor);
+                } finally {
+                    actor.actionEnded();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            actor.actionEnded();
+            throw e;
+        }
         try {
             return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

@@ -14,7 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PreviewTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Grant(int port, Instant expiresAt) {}
+    /** What a token grants. */
+    record Grant(int port, Instant expiresAt) {}
+
+    /** Told of each grant made (with it) and taken back (with null), to keep them across restarts. */
+    interface Listener {
+        void changed(String token, Grant grant);
+    }
+
+    private volatile Listener listener = (token, grant) -> {};
 
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private final InstantSource clock;
@@ -34,13 +42,20 @@ final class PreviewTokens {
         RANDOM.nextBytes(b);
         String token = HexFormat.of().formatHex(b);
         Instant expiresAt = clock.instant().plus(Duration.ofSeconds(ttl));
-        grants.put(token, new Grant(port, expiresAt));
+        Grant grant = new Grant(port, expiresAt);
+        listener.changed(token, grant);
+        grants.put(token, grant);
         return new PreviewUrl("/gateway/" + actorId + "/request/fetch/" + token + "/", token, port, expiresAt);
     }
 
     void expire(String token) {
-        grants.remove(token);
+        if (grants.remove(token) != null) listener.changed(token, null);
     }
+
+    void onChange(Listener l) { this.listener = l; }
+
+    /** A grant made by an earlier run of the server. */
+    void restore(String token, int port, Instant expiresAt) { grants.put(token, new Grant(port, expiresAt)); }
 
     /** The port a live token grants, empty when unknown or expired. */
     Optional<Integer> port(String token) {

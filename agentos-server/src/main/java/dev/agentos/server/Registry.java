@@ -7,6 +7,8 @@ import dev.agentos.AgentOsOptions;
 import dev.agentos.cron.CronStore;
 import dev.agentos.protocol.ErrorBody;
 import dev.agentos.protocol.Json;
+import dev.agentos.server.store.ServerData;
+import dev.agentos.server.store.StoreFileSystem;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
@@ -21,6 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,10 @@ public final class Registry implements AutoCloseable {
     private final ActionRunner runner;
     private final InstantSource clock;
     private final Map<String, AgentOsOptions> types = new LinkedHashMap<>();
+    private final Map<String, Duration> sleepAfter = new ConcurrentHashMap<>();
+    /** The data directory, when the config names one (else actors live in memory only). */
+    private final ServerData data;
+    private ScheduledExecutorService sleeper;
     private final Map<String, Actor> byId = new ConcurrentHashMap<>();
     private final Map<String, Actor> byNameKey = new ConcurrentHashMap<>();
     private Javalin app;
@@ -49,6 +58,11 @@ public final class Registry implements AutoCloseable {
         this.clock = clock;
         this.tokens = new Tokens(config.effectiveAdminToken());
         this.runner = new ActionRunner(config.actionTimeout());
+        this.data = config.dataDir().map(ServerData::open).orElse(null);
+        if (data != null) {
+            data.tokens().forEach(tokens::restore);
+            tokens.onMint(data::addToken);
+        }
     }
 
     public static Registry create(ServerConfig config) { return new Registry(config, InstantSource.system()); }
@@ -58,13 +72,20 @@ public final class Registry implements AutoCloseable {
 
     /** Registers an actor type: actors created under {@code name} boot their VM with {@code options}. */
     public synchronized Registry register(String name, AgentOsOptions options) {
+        return register(name, options, config.sleepAfter());
+    }
+
+    /** Registers an actor type whose actors sleep after {@code sleepAfter} with nothing using them. */
+    public synchronized Registry register(String name, AgentOsOptions options, Duration sleepAfter) {
         types.put(name, options);
+        this.sleepAfter.put(name, sleepAfter);
         return this;
     }
 
     /** Starts listening; without a registered type, registers {@code vm} with the config's VM options. */
     public synchronized Registry start() {
-        if (types.isEmpty()) types.put("vm", config.vmOptions());
+        if (types.isEmpty()) register("vm", config.vmOptions());
+        restoreActors();
         String host = config.effectiveHost();
         app = Javalin.create(c -> {
             c.concurrency.useVirtualThreads = true;
@@ -93,6 +114,8 @@ public final class Registry implements AutoCloseable {
             });
         });
         app.start(host, config.port());
+        sleeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("agentos-sleeper").factory());
+        sleeper.scheduleWithFixedDelay(this::sleepIdleActorsQuietly, 1, 1, TimeUnit.SECONDS);
         if (!tokens.enabled()) {
             LOG.warn("agentOS server: no admin token configured (config adminToken or AGENTOS_TOKEN): listening on 127.0.0.1:{} only", port());
         } else {
@@ -113,9 +136,91 @@ public final class Registry implements AutoCloseable {
     }
 
     @Override public synchronized void close() {
+        if (sleeper != null) sleeper.shutdownNow();
         for (Actor a : byId.values()) a.close("destroy");
         if (app != null) app.stop();
         runner.close();
+        if (data != null) {
+            saveOutput();
+            data.close();
+        }
+    }
+
+    // ---- sleep and persistence ----
+
+    /**
+     * Puts to sleep every actor idle for its type's grace period (by this registry's clock); returns how
+     * many. The server does this every second by itself; tests and benchmarks call it to not wait.
+     */
+    public int sleepIdleActors() {
+        int slept = 0;
+        for (Actor a : byId.values()) {
+            if (a.sleepIfIdle(sleepAfter.getOrDefault(a.name, config.sleepAfter()))) slept++;
+        }
+        return slept;
+    }
+
+    private void sleepIdleActorsQuietly() {
+        try {
+            saveOutput();
+            sleepIdleActors();
+        } catch (RuntimeException e) {
+            LOG.warn("sleeping idle actors failed", e);
+        }
+    }
+
+    /** Saves retained process output that changed (every second, and at close): at most a second is lost to a crash. */
+    void saveOutput() {
+        if (data == null) return;
+        for (Actor a : byId.values()) {
+            a.output.drain(new OutputLog.Sink() {
+                @Override public void save(dev.agentos.protocol.ProcessOutputPage page) {
+                    data.saveOutput(a.id, page.pid(), Json.write(page));
+                }
+
+                @Override public void drop(int pid) { data.dropOutput(a.id, pid); }
+            });
+        }
+    }
+
+    /** Actors of a previous run (same ids for the same name and key), asleep until first used. */
+    private void restoreActors() {
+        if (data == null) return;
+        for (ServerData.ActorRecord r : data.actors()) {
+            AgentOsOptions options = types.get(r.name());
+            if (options == null) {
+                LOG.warn("actor {} has type {}, which is not registered: left out", r.id(), r.name());
+                continue;
+            }
+            Actor a = newActor(r.id(), r.name(), r.key(), options);
+            byId.put(a.id, a);
+            byNameKey.put(r.name() + "\u0000" + r.key(), a);
+        }
+    }
+
+    private Actor newActor(String id, String name, String key, AgentOsOptions options) {
+        PreviewTokens previews = new PreviewTokens(clock, config.preview());
+        Actor.StoreOpener opener = null;
+        List<String> outputs = List.of();
+        if (data != null) {
+            data.previews(id).forEach(p -> previews.restore(p.token(), p.port(), p.expiresAt()));
+            previews.onChange((token, grant) -> {
+                if (grant == null) data.removePreview(token);
+                else data.putPreview(new ServerData.PreviewRecord(token, id, grant.port(), grant.expiresAt()));
+            });
+            outputs = data.outputs(id);
+            opener = o -> StoreFileSystem.open(data.actorFile(id), o.clock(), o.limits().fsMaxBytes(),
+                    o.limits().fsMaxInodes(), config.storeOptions());
+        }
+        Actor a = new Actor(id, name, key, options, config.outputRetentionBytes(), previews, opener, clock, cronStore(id));
+        for (String page : outputs) {
+            try {
+                a.output.restore(Json.MAPPER.readValue(page, dev.agentos.protocol.ProcessOutputPage.class));
+            } catch (JsonProcessingException e) {
+                LOG.warn("actor {}: unreadable saved process output skipped: {}", id, e.getOriginalMessage());
+            }
+        }
+        return a;
     }
 
     // ---- routes ----
@@ -146,9 +251,8 @@ public final class Registry implements AutoCloseable {
         boolean[] created = {false};
         Actor a = byNameKey.computeIfAbsent(nk, k -> {
             created[0] = true;
-            String id = newId();
-            Actor n = new Actor(id, name.textValue(), key.textValue(), options, config.outputRetentionBytes(),
-                    new PreviewTokens(clock, config.preview()), clock, cronStore(id));
+            Actor n = newActor(newId(), name.textValue(), key.textValue(), options);
+            if (data != null) data.addActor(new ServerData.ActorRecord(n.id, n.name, n.key, clock.instant()), clock);
             byId.put(n.id, n);
             return n;
         });
@@ -174,6 +278,7 @@ public final class Registry implements AutoCloseable {
         byNameKey.remove(a.name + "\u0000" + a.key);
         a.close("destroy");
         config.dataDir().ifPresent(dir -> new CronFile(CronFile.of(dir, a.id)).delete());
+        if (data != null) data.removeActor(a.id);
         json(ctx, 200, Map.of("destroyed", true));
     }
 
@@ -214,6 +319,11 @@ public final class Registry implements AutoCloseable {
             a.subscribe(c);
             ctx.attribute("actor", a);
             c.send(Json.object().put("type", "hello").put("actor_id", a.id).put("outputCursor", a.output.cursor()).toString());
+            try {
+                a.vm(); // a connection wakes a sleeping actor
+            } catch (RuntimeException e) {
+                c.send(errorFrame(null, WireError.of(e).body));
+            }
             ctx.enableAutomaticPings(15, java.util.concurrent.TimeUnit.SECONDS);
         } catch (WireError e) {
             ctx.send(errorFrame(null, e.body));
@@ -274,7 +384,8 @@ public final class Registry implements AutoCloseable {
 
     // ---- helpers ----
 
-    private Actor actor(String id) {
+    /** The actor with this id; 404 actor/actor_not_found when there is none. */
+    Actor actor(String id) {
         Actor a = byId.get(id);
         if (a == null) throw new WireError(404, "actor", "actor_not_found", "no actor with id " + id);
         return a;

@@ -23,10 +23,11 @@ import java.util.Optional;
 public record ServerConfig(Integer port, Optional<String> host, Optional<Path> dataDir, Optional<String> adminToken,
                            VmLimits limits, Preview preview, List<Integer> loopbackExemptPorts,
                            String additionalInstructions, long maxBodyBytes, Duration actionTimeout,
-                           long outputRetentionBytes, Egress egress) {
+                           long outputRetentionBytes, Egress egress, Duration sleepAfter, Duration storeFlushInterval,
+                           boolean storeFullSync) {
     public static final int DEFAULT_PORT = 6420;
     public static final ServerConfig DEFAULT = new ServerConfig(DEFAULT_PORT, null, null, null, null, null, null, null,
-            0, null, 0, null);
+            0, null, 0, null, null, null, false);
 
     public ServerConfig {
         port = port == null ? DEFAULT_PORT : port;
@@ -42,6 +43,9 @@ public record ServerConfig(Integer port, Optional<String> host, Optional<Path> d
         outputRetentionBytes = outputRetentionBytes <= 0 ? 1L << 20 : outputRetentionBytes;
         egress = egress == null ? Egress.NONE : egress;
         rules(loopbackExemptPorts, egress); // a bad rule or port fails the config load, not the first VM boot
+        sleepAfter = sleepAfter == null || sleepAfter.isNegative() || sleepAfter.isZero() ? Duration.ofMinutes(15) : sleepAfter;
+        storeFlushInterval = storeFlushInterval == null || storeFlushInterval.isNegative() || storeFlushInterval.isZero()
+                ? Duration.ofSeconds(1) : storeFlushInterval;
     }
 
     /** Hosts outside the VMs that guests may connect to: {@code host[:port]} patterns (see EgressRule). */
@@ -94,32 +98,46 @@ public record ServerConfig(Integer port, Optional<String> host, Optional<Path> d
 
     public ServerConfig withPort(int port) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                maxBodyBytes, actionTimeout, outputRetentionBytes, egress);
-    }
-
-    public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(port, host, Optional.of(dir), adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                maxBodyBytes, actionTimeout, outputRetentionBytes, egress);
+                maxBodyBytes, actionTimeout, outputRetentionBytes, egress, sleepAfter, storeFlushInterval, storeFullSync);
     }
 
     public ServerConfig withAdminToken(String token) {
         return new ServerConfig(port, host, dataDir, Optional.ofNullable(token), limits, preview, loopbackExemptPorts,
-                additionalInstructions, maxBodyBytes, actionTimeout, outputRetentionBytes, egress);
+                additionalInstructions, maxBodyBytes, actionTimeout, outputRetentionBytes, egress, sleepAfter, storeFlushInterval, storeFullSync);
     }
 
     public ServerConfig withActionTimeout(Duration timeout) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                maxBodyBytes, timeout, outputRetentionBytes, egress);
+                maxBodyBytes, timeout, outputRetentionBytes, egress, sleepAfter, storeFlushInterval, storeFullSync);
     }
 
     public ServerConfig withMaxBodyBytes(long max) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                max, actionTimeout, outputRetentionBytes, egress);
+                max, actionTimeout, outputRetentionBytes, egress, sleepAfter, storeFlushInterval, storeFullSync);
     }
 
     public ServerConfig withOutputRetentionBytes(long max) {
         return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts, additionalInstructions,
-                maxBodyBytes, actionTimeout, max, egress);
+                maxBodyBytes, actionTimeout, max, egress, sleepAfter, storeFlushInterval, storeFullSync);
+    }
+
+    /** Keeps actors' files, tokens and previews under {@code dir} (a restart brings them back). */
+    public ServerConfig withDataDir(Path dir) {
+        return new ServerConfig(port, host, Optional.of(dir), adminToken, limits, preview, loopbackExemptPorts,
+                additionalInstructions, maxBodyBytes, actionTimeout, outputRetentionBytes, egress, sleepAfter, storeFlushInterval,
+                storeFullSync);
+    }
+
+    /** How long an actor stays awake with nothing using it (the default for every actor type). */
+    public ServerConfig withSleepAfter(Duration idle) {
+        return new ServerConfig(port, host, dataDir, adminToken, limits, preview, loopbackExemptPorts,
+                additionalInstructions, maxBodyBytes, actionTimeout, outputRetentionBytes, egress, idle, storeFlushInterval,
+                storeFullSync);
+    }
+
+    /** How actors' stores commit (see {@link dev.agentos.server.store.StoreOptions}). */
+    dev.agentos.server.store.StoreOptions storeOptions() {
+        return new dev.agentos.server.store.StoreOptions(storeFlushInterval, storeFullSync);
     }
 
     /** The admin token: the configured one, else {@code AGENTOS_TOKEN} from the environment. */

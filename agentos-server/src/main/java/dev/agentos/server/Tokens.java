@@ -56,13 +56,22 @@ final class Tokens {
         throw new WireError(401, "auth", "unauthorized", "invalid token");
     }
 
+    private volatile java.util.function.BiConsumer<String, String> onMint = (token, actorId) -> {};
+
     String mint(String actorId) {
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
         String token = "act_" + HexFormat.of().formatHex(b);
+        onMint.accept(token, actorId); // recorded (durably, with a data directory) before anyone holds it
         actorTokens.put(token, actorId);
         return token;
     }
+
+    /** Tells {@code listener} of each minted token (the server records them in its data directory). */
+    void onMint(java.util.function.BiConsumer<String, String> listener) { this.onMint = listener; }
+
+    /** A token minted by an earlier run of the server. */
+    void restore(String token, String actorId) { actorTokens.put(token, actorId); }
 
     private static boolean equal(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));

@@ -56,6 +56,7 @@ final class WireError extends RuntimeException {
             case "ETIMEDOUT", "action_timed_out" -> 504;
             case "ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "EPROTO" -> 502;
             case "ENOSYS", "EOPNOTSUPP", "ENOTSUP" -> 501;
+            case "store_corrupt", "EIO" -> 500;
             default -> 400;
         };
     }

@@ -26,6 +26,7 @@ final class OpenVnode extends AbstractFileDescription {
     private long position;
     private List<DirEntry> listing;
     private int listed;
+    private boolean tellBackendOnClose;
 
     OpenVnode(Vnode vnode, long dev, String path, boolean directory, long parentIno, int flags) {
         super(flags);
@@ -134,7 +135,20 @@ final class OpenVnode extends AbstractFileDescription {
 
     @Override public int readyOps() { return POLLIN | POLLOUT; } // files never block
 
-    @Override protected void release() {} // nothing held but the vnode reference, which the GC reclaims
+    /**
+     * Whether releasing a writable description calls {@link Vnode#writerClosed}: for guest processes,
+     * whose close is a durability point. The host API (pid 0) skips it: the server makes an action's
+     * changes durable once, at its reply, instead of once per file a {@code writeFiles} touches.
+     */
+    OpenVnode tellBackendOnClose(boolean tell) {
+        this.tellBackendOnClose = tell;
+        return this;
+    }
+
+    /** Nothing held but the vnode reference, which the GC reclaims; a guest's writer tells the backend it is done. */
+    @Override protected void release() {
+        if (tellBackendOnClose && !directory && OpenFlags.writable(flags())) vnode.writerClosed();
+    }
 
     private void checkReadable(String syscall) {
         if (!OpenFlags.readable(flags())) throw AgentOsException.errnoDetail(Errno.EBADF, syscall);

@@ -350,6 +350,11 @@ final class OverlayNode implements Vnode, AtomicAppend {
         if (u != null) u.sync();
     }
 
+    @Override public void writerClosed() {
+        Vnode u = upper();
+        if (u != null) u.writerClosed();
+    }
+
     private void requireDirectory() {
         if (type != FileType.DIRECTORY) throw fail(Errno.ENOTDIR);
     }

@@ -91,7 +91,8 @@ public final class Vfs {
                 Vnode made = dir.vnode().create(r.name(), FileType.REGULAR, mode & ~c.umask() & 07777,
                         c.credentials().uid(), newGid(c, dir));
                 // The creator gets the access it asked for even if the new mode denies it (open(2)).
-                return new OpenVnode(made, dir.mount().dev(), childPath(dir, r.name()), false, dir.stat().ino(), flags);
+                return new OpenVnode(made, dir.mount().dev(), childPath(dir, r.name()), false, dir.stat().ino(), flags)
+                        .tellBackendOnClose(c.pid() > 0);
             }
             if (exclusive) throw fail(Errno.EEXIST);
             Location t = r.target();
@@ -117,7 +118,8 @@ public final class Vfs {
             if (type == FileType.CHAR_DEVICE) throw fail(Errno.ENXIO);
             if ((flags & OpenFlags.O_TRUNC) != 0 && type == FileType.REGULAR) t.vnode().truncate(0);
             return new OpenVnode(t.vnode(), t.mount().dev(), canonical, type == FileType.DIRECTORY,
-                    t.up().stat().ino(), flags);
+                    t.up().stat().ino(), flags)
+                    .tellBackendOnClose(c.pid() > 0);
         });
     }
 

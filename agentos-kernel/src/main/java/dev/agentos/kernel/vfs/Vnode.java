@@ -76,4 +76,10 @@ public interface Vnode {
 
     /** Makes written data durable, where the backend stores somewhere durable. */
     default void sync() {}
+
+    /**
+     * The last descriptor of an open file description that could write this file was closed. Backends
+     * that promise durability at close (the server's store) make the file's changes durable here.
+     */
+    default void writerClosed() {}
 }
