@@ -178,7 +178,7 @@ final class Expander {
     String expandArithText(String text) {
         Word w = ARITH_TEXT.get(text);
         if (w == null) {
-            w = new Parser(text, sh.lineno).parseEmbedded(Parser.Mode.ARITH);
+            w = new Parser(text, sh.lineno).words.parseEmbedded(WordParser.Mode.ARITH);
             if (ARITH_TEXT.size() < 10_000) ARITH_TEXT.put(text, w);
         }
         return expandArith(w);
@@ -190,8 +190,8 @@ final class Expander {
         if (!raw.startsWith("[") || !(w.parts().get(0) instanceof Lit)) return null;
         int close = raw.indexOf("]=");
         if (close < 0) return null;
-        Word index = new Parser(raw.substring(1, close)).parseEmbedded(Parser.Mode.ARITH);
-        Word value = new Parser(raw.substring(close + 2)).readWord(true);
+        Word index = new Parser(raw.substring(1, close)).words.parseEmbedded(WordParser.Mode.ARITH);
+        Word value = new Parser(raw.substring(close + 2)).words.readWord(true);
         return new Assign("", index, value == null ? new Word(List.of(), "") : value, null, false);
     }
 
@@ -243,7 +243,7 @@ final class Expander {
                 return "";
             }
         }
-        return sh.commandSubstitution(c.body());
+        return sh.pipelines.commandSubstitution(c.body());
     }
 
     String tilde(String user) {
@@ -271,7 +271,7 @@ final class Expander {
         int keep = ps.input() ? pipe[0] : pipe[1];
         int give = ps.input() ? pipe[1] : pipe[0];
         try {
-            sh.forkProgram(child -> child.exec(ps.body()),
+            sh.children.forkProgram(child -> child.exec(ps.body()),
                     List.of(new FdAction.Dup2(give, ps.input() ? 1 : 0), new FdAction.Close(give), new FdAction.Close(keep)),
                     SpawnRequest.ProcessGroup.INHERIT);
         } finally {
@@ -396,9 +396,9 @@ final class Expander {
             } else {
                 int br = target.indexOf('[');
                 if (br > 0 && target.endsWith("]")) {
-                    Word idx = new Parser(target.substring(br + 1, target.length() - 1)).parseEmbedded(Parser.Mode.ARITH);
+                    Word idx = new Parser(target.substring(br + 1, target.length() - 1)).words.parseEmbedded(WordParser.Mode.ARITH);
                     v = lookup(target.substring(0, br), idx);
-                } else if (Parser.isName(target) || target.chars().allMatch(Character::isDigit) || "@*#?-$!".contains(target)) {
+                } else if (Lexer.isName(target) || target.chars().allMatch(Character::isDigit) || "@*#?-$!".contains(target)) {
                     v = lookup(target, null);
                 } else {
                     sh.error(target + ": invalid variable name");
@@ -432,7 +432,7 @@ final class Expander {
                 if (k == '-') return single(word);
                 if (k == '=') {
                     if (p.index() != null) sh.setElement(name, Long.toString(sh.arith(expandArith(p.index()))), word);
-                    else if (!Parser.isName(name)) { sh.error("$" + name + ": cannot assign in this way"); throw new Shell.CommandFailed(1, true); }
+                    else if (!Lexer.isName(name)) { sh.error("$" + name + ": cannot assign in this way"); throw new Shell.CommandFailed(1, true); }
                     else sh.setVar(name, word);
                     return single(word);
                 }
@@ -633,7 +633,7 @@ final class Expander {
             case "u" -> s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
             case "L" -> s.toLowerCase();
             case "A" -> name + "=" + Quoting.quoteAlways(s);
-            case "a" -> Builtins.attributes(sh.vars.get(name));
+            case "a" -> VariableBuiltins.attributes(sh.vars.get(name));
             case "K" -> Quoting.quoteAlways(s);
             default -> s;
         };

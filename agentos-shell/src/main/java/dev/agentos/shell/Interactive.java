@@ -81,7 +81,7 @@ final class Interactive {
 
     private void reportJobs() {
         if (sh.jobs.list.isEmpty()) return;
-        sh.builtins.pollJobs();
+        sh.builtins.jobs.pollJobs();
         for (Jobs.Job j : new ArrayList<>(sh.jobs.list)) {
             if (j.finished() && j.background) {
                 String state = j.status() == 0 ? "Done" : "Exit " + j.status();

@@ -56,7 +56,7 @@ final class ReadBuiltin {
         }
         List<String> names = new ArrayList<>(a.subList(i, a.size()));
         for (String n : names) {
-            if (!Parser.isName(n)) { sh.error("read: `" + n + "': not a valid identifier"); return 1; }
+            if (!Lexer.isName(n)) { sh.error("read: `" + n + "': not a valid identifier"); return 1; }
         }
         boolean tty = sh.ctx.isatty(fd);
         if (prompt != null && tty) sh.writeErr(prompt);
