@@ -198,6 +198,13 @@ final class ChildProcesses {
                         Optional<WaitResult> r = sh.ctx.waitpid(pid, WaitOptions.UNTRACED);
                         if (r.isPresent()) {
                             ExitStatus es = r.get().status();
+                            if (tty && es instanceof ExitStatus.Stopped stop
+                                    && (stop.signal() == Signal.SIGTTIN || stop.signal() == Signal.SIGTTOU)) {
+                                // It touched the terminal between its spawn and our tcsetpgrp (bash closes this
+                                // race by calling tcsetpgrp in the child too); it owns the terminal now.
+                                try { sh.ctx.kill(-job.pgid, Signal.SIGCONT); } catch (AgentOsException gone) { /* exited */ }
+                                continue;
+                            }
                             if (es instanceof ExitStatus.Stopped) {
                                 job.stopped = true;
                                 sh.writeErr("\n[" + job.id + "]+  Stopped                 " + job.command + "\n");

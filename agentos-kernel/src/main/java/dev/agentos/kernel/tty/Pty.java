@@ -266,6 +266,7 @@ public final class Pty {
 
     /** One slave read(2): canonical lines, or raw bytes under VMIN/VTIME. Runs under the lock. */
     private final class SlaveRead {
+        private static final int MODE_CHANGED = Integer.MIN_VALUE;
         private final byte[] buf;
         private final int off;
         private final int len;
@@ -287,7 +288,9 @@ public final class Pty {
                 } else if (!discipline.readable(t) && nonBlocking) {
                     throw AgentOsException.errnoDetail(Errno.EAGAIN, "read");
                 } else {
-                    return raw(t);
+                    int n = raw(t);
+                    if (n != MODE_CHANGED) return n;
+                    continue; // switched to canonical while waiting: read a line instead
                 }
                 if (nonBlocking) throw AgentOsException.errnoDetail(Errno.EAGAIN, "read");
                 awaitOrEintr(inputReady, "read");
@@ -305,12 +308,18 @@ public final class Pty {
             if (nonBlocking) return discipline.readRaw(buf, off, len);
             if (min == 0) {
                 long left = time;
-                while (discipline.rawAvailable() == 0 && left > 0 && masterOpen) left = awaitNanos(left);
+                while (discipline.rawAvailable() == 0 && left > 0 && masterOpen) {
+                    left = awaitNanos(left);
+                    if (terminal.attributes().has(Termios.ICANON)) return MODE_CHANGED;
+                }
                 return discipline.readRaw(buf, off, len);
             }
             while (discipline.rawAvailable() == 0) {
                 awaitOrEintr(inputReady, "read");
                 if (!masterOpen) return -1;
+                // Raw bytes read under ICANON would leave the line queue pointing at bytes no longer
+                // there, and the next canonical read would see a spurious end of file.
+                if (terminal.attributes().has(Termios.ICANON)) return MODE_CHANGED;
             }
             int seen = discipline.rawAvailable();
             long left = time;
@@ -322,6 +331,7 @@ public final class Pty {
                     if (discipline.rawAvailable() > seen) left = time; // a byte arrived: restart the timer
                     else if (left <= 0) break;
                 }
+                if (terminal.attributes().has(Termios.ICANON)) return MODE_CHANGED;
                 seen = discipline.rawAvailable();
             }
             return discipline.readRaw(buf, off, len);
