@@ -33,6 +33,7 @@ final class Builtins {
         table.put("[", a -> TestCommand.run(sh, a));
         table.put("times", a -> { sh.writeOut("0m0.000s 0m0.000s\n0m0.000s 0m0.000s\n"); return 0; });
         table.put("read", a -> new ReadBuiltin(sh).run(a));
+        table.put("history", a -> new HistoryBuiltin(sh).run(a));
         control = new ControlBuiltins(sh);
         jobs = new JobBuiltins(sh);
         dirs = new DirectoryBuiltins(sh);

@@ -164,6 +164,7 @@ final class ControlBuiltins {
         } catch (Shell.ReturnException r) {
             return r.status;
         } finally {
+            sh.returnTrap(sh.lastStatus);
             sh.scriptName = savedScript;
             sh.cMode = savedC;
             sh.lineno = savedLine;

@@ -308,10 +308,10 @@ final class Parser {
     }
 
     private Command parseFor(int line) {
-        in.pos += 3;
-        if (in.peek() == 't') in.pos += 3; // select
+        boolean select = in.startsWith("select");
+        in.pos += select ? 6 : 3;
         in.skipBlanks();
-        if (in.startsWith("((")) {
+        if (!select && in.startsWith("((")) {
             in.pos += 2;
             int start = in.pos;
             int level = 0;
@@ -350,7 +350,7 @@ final class Parser {
             in.skipNewlines();
         }
         Command body = parseDoGroup();
-        return new For(name.raw(), items, body, line);
+        return select ? new Select(name.raw(), items, body, line) : new For(name.raw(), items, body, line);
     }
 
     private Command parseDoGroup() {

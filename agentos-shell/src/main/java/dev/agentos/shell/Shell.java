@@ -82,6 +82,7 @@ final class Shell implements Arith.Vars {
     long startMillis;
     long randomSeed;
     final Expander expander;
+    final History history = new History(this);
     final CompoundCommands compound = new CompoundCommands(this);
     final SimpleCommands simple = new SimpleCommands(this);
     final ChildProcesses children = new ChildProcesses(this);
@@ -138,6 +139,9 @@ final class Shell implements Arith.Vars {
         this.noErrexit = o.noErrexit;
         this.traps = new HashMap<>();
         for (var e : o.traps.entrySet()) if (e.getValue().isEmpty()) traps.put(e.getKey(), ""); // ignored stays ignored
+        if (o.opts.functrace) { // set -T: subshells and command substitutions inherit DEBUG and RETURN
+            for (String k : List.of("DEBUG", "RETURN")) if (o.traps.containsKey(k)) traps.put(k, o.traps.get(k));
+        }
         this.aliases = new LinkedHashMap<>(o.aliases);
         this.jobs = new Jobs();
         this.dirStack = new ArrayList<>(o.dirStack);
@@ -149,6 +153,7 @@ final class Shell implements Arith.Vars {
         this.expander = new Expander(this);
         this.builtins = new Builtins(this);
         this.hashed = new LinkedHashMap<>(o.hashed);
+        this.history.entries.addAll(o.history.entries);
         this.opts.monitor = false;
     }
 
@@ -195,6 +200,7 @@ final class Shell implements Arith.Vars {
             case "RANDOM": return Integer.toString(nextRandom());
             case "SECONDS": return Long.toString((System.currentTimeMillis() - startMillis) / 1000);
             case "LINENO": return Integer.toString(lineno);
+            case "BASH_COMMAND": return currentCommand == null ? "" : Unparser.head(currentCommand);
             case "BASHPID": return Integer.toString(ctx.pid());
             case "EPOCHSECONDS": return Long.toString(ctx.clock().millis() / 1000);
             case "PIPESTATUS": return pipeStatus.isEmpty() ? "" : pipeStatus.get(0).toString();
@@ -358,17 +364,20 @@ final class Shell implements Arith.Vars {
             case If i -> compound.execIf(i);
             case Loop l -> compound.execLoop(l);
             case For f -> compound.execFor(f);
-            case ArithFor f -> compound.execArithFor(f);
-            case Case k -> compound.execCase(k);
+            case Select f -> compound.execSelect(f);
+            case ArithFor f -> { debugTrap(f); yield compound.execArithFor(f); }
+            case Case k -> { debugTrap(k); yield compound.execCase(k); }
             case FuncDef f -> { functions.put(f.name(), f); yield 0; }
             case CondCmd cc -> {
                 lineno = cc.line();
+                debugTrap(cc);
                 int st = new CondEval(this).eval(cc.expr()) ? 0 : 1;
                 if (opts.xtrace) writeErr(simple.xtracePrefix() + "[[ ... ]]\n");
                 yield checkErrexit(st);
             }
             case ArithCmd a -> {
                 lineno = a.line();
+                debugTrap(a);
                 long v = arith(expander.expandArith(a.expr()));
                 yield checkErrexit(v == 0 ? 1 : 0);
             }
@@ -422,6 +431,28 @@ final class Shell implements Arith.Vars {
             String handler = traps.get(s.shortName());
             if (handler != null && !handler.isEmpty()) runTrapText(handler, lastStatus);
         }
+    }
+
+    /** The command $BASH_COMMAND names: the one running or about to, never one inside a trap. */
+    Command currentCommand;
+
+    /**
+     * The DEBUG trap, run before simple commands, for, select, case, [[ ]] and (( )) as bash does; inside
+     * functions, command substitutions and subshells only under set -T (functrace).
+     */
+    void debugTrap(Command c) {
+        if (inTrap) return;
+        currentCommand = c;
+        if (traps.isEmpty()) return;
+        String action = traps.get("DEBUG");
+        if (action == null || action.isEmpty() || (funcDepth > 0 && !opts.functrace)) return;
+        runTrapText(action, lastStatus);
+    }
+
+    /** The RETURN trap, after a function (traced, or which set the trap itself) or a sourced file finishes. */
+    void returnTrap(int status) {
+        String action = traps.get("RETURN");
+        if (action != null && !action.isEmpty()) runTrapText(action, status);
     }
 
     void runTrapText(String text, int status) {

@@ -36,6 +36,7 @@ final class SimpleCommands {
 
     int execSimple(Simple s) {
         sh.lineno = s.line();
+        sh.debugTrap(s);
         sh.lastSubStatus = 0;
         List<String> argv;
         Map<Integer, Assign> savedAssignArgs = sh.assignArgs;
@@ -231,15 +232,23 @@ final class SimpleCommands {
         sh.funcDepth++;
         int savedLoop = sh.loopDepth;
         sh.loopDepth = 0;
+        String returnTrapAtEntry = sh.traps.get("RETURN");
+        int st = 0;
         try {
-            return sh.exec(fn.body());
+            if (sh.opts.functrace) sh.debugTrap(sh.currentCommand); // bash traps again before the body's first command
+            st = sh.exec(fn.body());
+            return st;
         } catch (Shell.ReturnException r) {
-            return r.status;
+            st = r.status;
+            return st;
         } catch (StackOverflowError e) {
             if (sh.funcDepth > 1) throw e;
             sh.error(fn.name() + ": maximum function nesting level exceeded");
             throw new Shell.CommandFailed(1, true);
         } finally {
+            // functions do not inherit the RETURN trap without set -T, but one they set themselves fires
+            String rt = sh.traps.get("RETURN");
+            if (rt != null && (sh.opts.functrace || !rt.equals(returnTrapAtEntry))) sh.returnTrap(st);
             sh.loopDepth = savedLoop;
             sh.funcDepth--;
             sh.vars.popFrame();
