@@ -211,6 +211,22 @@ class InteractiveShellTest {
         s.screen().await("back 0", p);
     }
 
+    @Test void historyFileIsReadAtStartAndWrittenOnExit() throws Exception {
+        vm.bash("mkdir -p /tmp/h && printf 'echo from-file\\n' > /tmp/h/.bash_history");
+        Session s = start(Map.of("PATH", "/bin:/usr/bin", "HOME", "/tmp/h", "PS1", "$ "));
+        int p = s.screen().await("$ ", 0);
+        s.type("\u001b[A\r"); // the up arrow recalls the line from the file
+        p = s.screen().await("from-file\r\n$ ", p);
+        s.type("echo typed\r");
+        p = s.screen().await("typed\r\n$ ", p);
+        s.type("history\r");
+        p = s.screen().await("    3  echo typed\r\n    4  history\r\n$ ", p);
+        s.type("exit\r");
+        assertThat(s.process().onExit().get(10, TimeUnit.SECONDS).shellStatus()).isZero();
+        assertThat(vm.bash("cat /tmp/h/.bash_history").stdout())
+                .isEqualTo("echo from-file\necho from-file\necho typed\nhistory\nexit\n");
+    }
+
     @Test void backgroundJobIsReportedWhenDone() {
         Session s = start();
         int p = s.screen().await("$ ", 0);
