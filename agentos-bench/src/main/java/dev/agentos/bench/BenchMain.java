@@ -17,7 +17,8 @@ import java.util.Set;
 public final class BenchMain {
 
     static final List<Scenario> SCENARIOS = List.of(
-            new FirstOutputScenario(), new IdleMemoryScenario(), new FileThroughputScenario(), new SmallFilesScenario());
+            new FirstOutputScenario(), new IdleMemoryScenario(), new FileThroughputScenario(), new SmallFilesScenario(),
+            new ShellLoopScenario());
 
     private BenchMain() {
     }
