@@ -50,4 +50,7 @@ final class Builtins {
     Builtin find(String name) { return table.get(name); }
 
     boolean isBuiltin(String name) { return table.containsKey(name); }
+
+    /** Every builtin's name, for completion. */
+    java.util.Set<String> names() { return table.keySet(); }
 }

@@ -227,6 +227,23 @@ class InteractiveShellTest {
                 .isEqualTo("echo from-file\necho from-file\necho typed\nhistory\nexit\n");
     }
 
+    @Test void tabCompletesCommandsAndFileNames() {
+        vm.bash("mkdir -p /tmp/comp/subdir && touch /tmp/comp/file.txt /tmp/comp/fig.txt");
+        Session s = start();
+        int p = s.screen().await("$ ", 0);
+        s.type("ech\t"); // a unique command gets a space after it
+        p = s.screen().await("echo ", p);
+        s.type("/tmp/comp/su\t"); // a directory gets a slash
+        p = s.screen().await("/tmp/comp/subdir/", p);
+        s.type("\r");
+        p = s.screen().await("/tmp/comp/subdir/\r\n$ ", p);
+        s.type("ls /tmp/comp/fi\t"); // the common prefix, then a second Tab lists the candidates
+        s.type("\t");
+        p = s.screen().await("fig.txt  file.txt\r\n", p);
+        s.type("l\t\r");
+        s.screen().await("/tmp/comp/file.txt\r\n$ ", p);
+    }
+
     @Test void backgroundJobIsReportedWhenDone() {
         Session s = start();
         int p = s.screen().await("$ ", 0);
