@@ -101,7 +101,7 @@ final class ShellLoopScenario implements Scenario {
         String result = "p50 " + Stats.millis(vmNanos);
         if (host.isEmpty()) return Row.info(what, iterations, result + " (no host bash)");
         double ratio = (double) vmNanos / host.get();
-        result += String.format(Locale.ROOT, ", host bash %s (%.1fx)", Stats.millis(host.get()), ratio);
+        result += String.format(Locale.ROOT, ratio < 0.1 ? ", host bash %s (%.3fx)" : ", host bash %s (%.1fx)", Stats.millis(host.get()), ratio);
         if (!targeted) return Row.info(what, iterations, result);
         return Row.measured(what, iterations, result, "<= " + TARGET_RATIO + "x host bash", ratio <= TARGET_RATIO);
     }

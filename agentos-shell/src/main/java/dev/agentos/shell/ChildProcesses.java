@@ -5,7 +5,6 @@ import dev.agentos.kernel.Errno;
 import dev.agentos.kernel.Signal;
 import dev.agentos.kernel.proc.ExitStatus;
 import dev.agentos.kernel.proc.ProcessContext;
-import dev.agentos.kernel.proc.SignalDisposition;
 import dev.agentos.kernel.proc.SpawnRequest;
 import dev.agentos.kernel.proc.SpawnRequest.FdAction;
 import dev.agentos.kernel.proc.WaitOptions;
@@ -13,15 +12,16 @@ import dev.agentos.kernel.proc.WaitResult;
 import dev.agentos.kernel.vfs.FileStat;
 import dev.agentos.kernel.vfs.OpenFlags;
 import dev.agentos.shell.Ast.*;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Runs what needs a process of its own: external programs, scripts without #!, subshells, background jobs, and waits for them in the foreground with the terminal handed over. */
+/**
+ * Runs what needs a process of its own: external programs, scripts without #!, subshells, background jobs,
+ * and waits for them in the foreground with the terminal handed over.
+ */
 final class ChildProcesses {
     final Shell sh;
 

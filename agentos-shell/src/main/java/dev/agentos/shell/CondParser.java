@@ -3,9 +3,10 @@ package dev.agentos.shell;
 import dev.agentos.shell.Ast.*;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/** Parses the expression inside [[ ]]: ||, &&, !, parentheses, unary and binary tests, and the regex of =~. */
+/**
+ * Parses the expression inside [[ ]]: ||, &&, !, parentheses, unary and binary tests, and the regex of =~.
+ */
 final class CondParser {
     final Parser p;
     final Lexer in;

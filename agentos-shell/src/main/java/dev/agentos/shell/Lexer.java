@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The character cursor under the parser: position, lines, blanks and comments, operators, reserved words, pending here-documents and the error messages bash gives for bad tokens. */
+/**
+ * The character cursor under the parser: position, lines, blanks and comments, operators, reserved words,
+ * pending here-documents and the error messages bash gives for bad tokens.
+ */
 final class Lexer {
 
     Lexer(String src, int firstLine) {

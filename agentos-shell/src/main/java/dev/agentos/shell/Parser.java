@@ -3,7 +3,6 @@ package dev.agentos.shell;
 import dev.agentos.shell.Ast.*;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A recursive-descent parser straight over the characters (shell tokens depend on context). {@link #next}
@@ -405,11 +404,4 @@ final class Parser {
         }
         return new Case(subject, items, line);
     }
-
-    // ---- [[ ]] ----
-
-    // ---- simple commands and redirections ----
-
-    // ---- words ----
-
 }

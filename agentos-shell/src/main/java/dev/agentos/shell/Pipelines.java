@@ -1,25 +1,11 @@
 package dev.agentos.shell;
 
 import dev.agentos.AgentOsException;
-import dev.agentos.kernel.Errno;
-import dev.agentos.kernel.Signal;
-import dev.agentos.kernel.proc.ExitStatus;
-import dev.agentos.kernel.proc.ProcessContext;
-import dev.agentos.kernel.proc.SignalDisposition;
 import dev.agentos.kernel.proc.SpawnRequest;
 import dev.agentos.kernel.proc.SpawnRequest.FdAction;
-import dev.agentos.kernel.proc.WaitOptions;
-import dev.agentos.kernel.proc.WaitResult;
-import dev.agentos.kernel.vfs.FileStat;
-import dev.agentos.kernel.vfs.OpenFlags;
 import dev.agentos.shell.Ast.*;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** Runs pipelines (with PIPESTATUS, pipefail and time) and command substitutions. */
 final class Pipelines {

@@ -3,15 +3,8 @@ package dev.agentos.shell;
 import dev.agentos.AgentOsException;
 import dev.agentos.kernel.Errno;
 import dev.agentos.kernel.Signal;
-import dev.agentos.kernel.proc.ExitStatus;
 import dev.agentos.kernel.proc.ProcessContext;
 import dev.agentos.kernel.proc.SignalDisposition;
-import dev.agentos.kernel.proc.SpawnRequest;
-import dev.agentos.kernel.proc.SpawnRequest.FdAction;
-import dev.agentos.kernel.proc.WaitOptions;
-import dev.agentos.kernel.proc.WaitResult;
-import dev.agentos.kernel.vfs.FileStat;
-import dev.agentos.kernel.vfs.OpenFlags;
 import dev.agentos.shell.Ast.*;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -403,18 +396,8 @@ final class Shell implements Arith.Vars {
         return status;
     }
 
-    // ---- simple commands ----
-
-    // ---- functions ----
-
-    // ---- external commands ----
-
     /** Foreground waits report a death by signal as bash does ("Terminated"); others stay quiet. */
     boolean reportSignals = true;
-
-    // ---- pipelines ----
-
-    // ---- command substitution ----
 
     // ---- traps ----
 

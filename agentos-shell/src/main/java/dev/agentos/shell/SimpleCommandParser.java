@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Parses simple commands: assignments, words, redirections (here-documents included) and alias expansion in command position. */
+/**
+ * Parses simple commands: assignments, words, redirections (here-documents included) and alias expansion
+ * in command position.
+ */
 final class SimpleCommandParser {
     final Parser p;
     final Lexer in;

@@ -1,27 +1,15 @@
 package dev.agentos.shell;
 
-import dev.agentos.AgentOsException;
-import dev.agentos.kernel.Errno;
-import dev.agentos.kernel.Signal;
-import dev.agentos.kernel.proc.ExitStatus;
-import dev.agentos.kernel.proc.ProcessContext;
-import dev.agentos.kernel.proc.SignalDisposition;
-import dev.agentos.kernel.proc.SpawnRequest;
-import dev.agentos.kernel.proc.SpawnRequest.FdAction;
-import dev.agentos.kernel.proc.WaitOptions;
-import dev.agentos.kernel.proc.WaitResult;
-import dev.agentos.kernel.vfs.FileStat;
-import dev.agentos.kernel.vfs.OpenFlags;
 import dev.agentos.shell.Ast.*;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** Runs simple commands: expands words, performs assignments, traces with set -x, and dispatches to a function, a builtin or an external program. */
+/**
+ * Runs simple commands: expands words, performs assignments, traces with set -x, and dispatches to a
+ * function, a builtin or an external program.
+ */
 final class SimpleCommands {
     final Shell sh;
 

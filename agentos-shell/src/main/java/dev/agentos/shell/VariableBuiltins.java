@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-/** The builtins that create, inspect and remove variables: declare/typeset/local, export, readonly, unset, let. */
+/**
+ * The builtins that create, inspect and remove variables: declare/typeset/local, export, readonly, unset,
+ * let.
+ */
 final class VariableBuiltins {
     private final Shell sh;
 

@@ -3,9 +3,11 @@ package dev.agentos.shell;
 import dev.agentos.shell.Ast.*;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/** Reads words: literals, quotes, escapes, and the expansions ($x, ${...}, $(...), `...`, $((...))) as AST parts, in the quoting mode the context asks for. */
+/**
+ * Reads words: literals, quotes, escapes, and the expansions ($x, ${...}, $(...), `...`, $((...))) as AST
+ * parts, in the quoting mode the context asks for.
+ */
 final class WordParser {
     final Parser p;
     final Lexer in;
