@@ -184,12 +184,13 @@ class InteractiveShellTest {
         s.screen().await("status 130", p);
     }
 
-    // It was flaky for three reasons, all fixed: the stopped cat stayed blocked in its terminal read and
-    // took the shell's next input (the kernel now wakes a stopped process's blocking call so it parks and
-    // restarts after SIGCONT), and a reader blocked in raw mode read canonical input after the shell
-    // switched modes, leaving a spurious end of file (raw reads now return to canonical when the mode changes); and cat could
-    // read before the shell's tcsetpgrp and stop on SIGTTIN (waitpid now reports the real stop signal, and
-    // the shell continues a job that stopped on SIGTTIN/SIGTTOU while it was being given the terminal).
+    // It was flaky for four reasons, all fixed: the stopped cat stayed blocked in its terminal read and took
+    // the shell's next input (the kernel now wakes a stopped process's blocking call so it parks and restarts
+    // after SIGCONT, and a PTY read interrupted after its wake-up no longer takes input that arrived
+    // meanwhile); a reader blocked in raw mode read canonical input after the shell switched modes, leaving a
+    // spurious end of file (raw reads now return to canonical when the mode changes); and cat could read
+    // before the shell's tcsetpgrp and stop on SIGTTIN (waitpid now reports the real stop signal, and the
+    // shell continues a job that stopped on SIGTTIN/SIGTTOU while it was being given the terminal).
     @Test void controlZStopsTheJobAndFgResumesIt() {
         Session s = start();
         int p = s.screen().await("$ ", 0);

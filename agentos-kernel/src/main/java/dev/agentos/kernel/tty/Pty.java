@@ -282,6 +282,7 @@ public final class Pty {
         int run() {
             while (true) {
                 if (!masterOpen) return -1; // hangup: reads see end of file
+                notInterrupted();
                 Termios t = terminal.attributes();
                 if (t.has(Termios.ICANON)) {
                     if (discipline.readable(t)) return discipline.readLine(buf, off, len);
@@ -312,6 +313,7 @@ public final class Pty {
                     left = awaitNanos(left);
                     if (terminal.attributes().has(Termios.ICANON)) return MODE_CHANGED;
                 }
+                notInterrupted();
                 return discipline.readRaw(buf, off, len);
             }
             while (discipline.rawAvailable() == 0) {
@@ -334,7 +336,17 @@ public final class Pty {
                 if (terminal.attributes().has(Termios.ICANON)) return MODE_CHANGED;
                 seen = discipline.rawAvailable();
             }
+            notInterrupted();
             return discipline.readRaw(buf, off, len);
+        }
+
+        /**
+         * A signal or a stop that interrupted this reader after its wake-up (Condition.await then returns
+         * normally with the flag set) must still win over input that arrived meanwhile: a stopped process
+         * may not take its terminal's input, the shell's next line was going to a ^Z'd cat.
+         */
+        private void notInterrupted() {
+            if (Thread.interrupted()) throw AgentOsException.errnoDetail(Errno.EINTR, "read");
         }
 
         private long awaitNanos(long nanos) {
