@@ -346,9 +346,9 @@ final class Arith {
                 return n;
             }
             if (Character.isDigit(c)) return number();
-            if (Parser.isNameStart(c)) {
+            if (Lexer.isNameStart(c)) {
                 int st = pos;
-                while (pos < s.length() && Parser.isNameChar(s.charAt(pos))) pos++;
+                while (pos < s.length() && Lexer.isNameChar(s.charAt(pos))) pos++;
                 String name = s.substring(st, pos);
                 Node index = null;
                 if (pos < s.length() && s.charAt(pos) == '[') {

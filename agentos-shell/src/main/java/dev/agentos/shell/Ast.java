@@ -7,7 +7,7 @@ final class Ast {
     private Ast() {}
 
     // ---- commands ----
-    sealed interface Command permits Simple, Pipeline, AndOr, Sequence, Subshell, Group, If, Loop, For, ArithFor,
+    sealed interface Command permits Simple, Pipeline, AndOr, Sequence, Subshell, Group, If, Loop, For, Select, ArithFor,
             Case, FuncDef, CondCmd, ArithCmd, Redirected, Background {}
 
     record Simple(List<Assign> assigns, List<Word> words, List<Redir> redirs, int line) implements Command {}
@@ -22,6 +22,8 @@ final class Ast {
     record Loop(Command cond, Command body, boolean until) implements Command {}
     /** items null means "$@". */
     record For(String var, List<Word> items, Command body, int line) implements Command {}
+    /** select: items null means "$@". */
+    record Select(String var, List<Word> items, Command body, int line) implements Command {}
     record ArithFor(String init, String cond, String step, Command body, int line) implements Command {}
     record Case(Word subject, List<CaseItem> items, int line) implements Command {}
     record CaseItem(List<Word> patterns, Command body, String terminator) {}

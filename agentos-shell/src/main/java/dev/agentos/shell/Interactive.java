@@ -10,15 +10,25 @@ import java.util.List;
 /** The interactive loop: prompts, the line editor, continuation lines, job notifications. */
 final class Interactive {
     private final Shell sh;
-    private final List<String> history = new ArrayList<>();
     private final LineEditor editor;
 
     Interactive(Shell sh) {
         this.sh = sh;
-        this.editor = new LineEditor(sh, history);
+        this.editor = new LineEditor(sh, sh.history.entries);
     }
 
     int loop() {
+        sh.opts.history = true;
+        if (sh.get("HISTFILE") == null && sh.get("HOME") != null) sh.setVar("HISTFILE", sh.get("HOME") + "/.bash_history");
+        if (sh.history.file() != null) sh.history.read(sh.history.file());
+        try {
+            return readEvalLoop();
+        } finally {
+            sh.history.save();
+        }
+    }
+
+    private int readEvalLoop() {
         boolean tty = sh.ctx.isatty(0);
         sh.opts.expandAliases = true;
         if (tty) {
@@ -67,7 +77,7 @@ final class Interactive {
                     break;
                 }
             }
-            if (!src.toString().isBlank()) history.add(src.toString());
+            sh.history.add(src.toString());
             if (failed) continue;
             try {
                 for (Ast.Command c : cmds) sh.runTop(c);
@@ -81,7 +91,7 @@ final class Interactive {
 
     private void reportJobs() {
         if (sh.jobs.list.isEmpty()) return;
-        sh.builtins.pollJobs();
+        sh.builtins.jobs.pollJobs();
         for (Jobs.Job j : new ArrayList<>(sh.jobs.list)) {
             if (j.finished() && j.background) {
                 String state = j.status() == 0 ? "Done" : "Exit " + j.status();

@@ -68,9 +68,11 @@ final class LineEditor {
         String stash = "";
         byte[] one = new byte[1];
         ByteArrayOutputStream utf8 = new ByteArrayOutputStream();
+        int tabs = 0; // Tabs in a row: the second one lists ambiguous completions
         while (true) {
             if (read(one) <= 0) return buf.isEmpty() ? null : buf.toString();
             int c = one[0] & 0xff;
+            if (c != 9) tabs = 0;
             switch (c) {
                 case '\r', '\n' -> {
                     out("\r\n");
@@ -106,6 +108,20 @@ final class LineEditor {
                     redraw(prompt, buf, cursor);
                 }
                 case 12 -> { out("\033[H\033[2J"); redraw(prompt, buf, cursor); }
+                case 9 -> {
+                    Completion.Result r = new Completion(sh).complete(buf.substring(0, cursor));
+                    if (!r.insert().isEmpty()) {
+                        buf.insert(cursor, r.insert());
+                        cursor += r.insert().length();
+                        tabs = 0;
+                        redraw(prompt, buf, cursor);
+                    } else if (r.candidates().size() > 1 && ++tabs >= 2) {
+                        // a second Tab lists the candidates, as readline does, then redraws the line
+                        out("\r\n" + String.join("  ", r.candidates()) + "\r\n");
+                        redraw(prompt, buf, cursor);
+                    }
+                    continue;
+                }
                 case 27 -> {
                     if (read(one) <= 0) continue;
                     int b1 = one[0];

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** set -o options and shopt settings. */
 final class Options {
-    boolean errexit, nounset, xtrace, pipefail, noglob, noclobber, allexport, verbose, monitor, noexec, hashall = true;
+    boolean errexit, nounset, xtrace, pipefail, noglob, noclobber, allexport, verbose, monitor, noexec, functrace, history, hashall = true;
     boolean globstar, nullglob, extglob = true, dotglob, failglob, nocaseglob, nocasematch, expandAliases, lastpipe;
 
     Options copy() {
@@ -14,7 +14,7 @@ final class Options {
         o.noclobber = noclobber; o.allexport = allexport; o.verbose = verbose; o.monitor = monitor; o.noexec = noexec;
         o.hashall = hashall; o.globstar = globstar; o.nullglob = nullglob; o.extglob = extglob; o.dotglob = dotglob;
         o.failglob = failglob; o.nocaseglob = nocaseglob; o.nocasematch = nocasematch; o.expandAliases = expandAliases;
-        o.lastpipe = lastpipe;
+        o.lastpipe = lastpipe; o.functrace = functrace; o.history = history;
         return o;
     }
 
@@ -33,6 +33,7 @@ final class Options {
         if (xtrace) b.append('x');
         b.append('B');
         if (noclobber) b.append('C');
+        if (functrace) b.append('T');
         if (cMode) b.append('c');
         return b.toString();
     }
@@ -50,7 +51,8 @@ final class Options {
             case 'v' -> verbose = on;
             case 'x' -> xtrace = on;
             case 'C' -> noclobber = on;
-            case 'B', 'H', 'P', 'T', 'E', 'b', 'k', 't' -> { }
+            case 'T' -> functrace = on;
+            case 'B', 'H', 'P', 'E', 'b', 'k', 't' -> { }
             default -> { return false; }
         }
         return true;
@@ -59,8 +61,8 @@ final class Options {
     Map<String, Boolean> long_() {
         Map<String, Boolean> m = new LinkedHashMap<>();
         m.put("allexport", allexport); m.put("braceexpand", true); m.put("emacs", false); m.put("errexit", errexit);
-        m.put("errtrace", false); m.put("functrace", false); m.put("hashall", hashall); m.put("histexpand", false);
-        m.put("history", false); m.put("ignoreeof", false); m.put("interactive-comments", true); m.put("keyword", false);
+        m.put("errtrace", false); m.put("functrace", functrace); m.put("hashall", hashall); m.put("histexpand", false);
+        m.put("history", history); m.put("ignoreeof", false); m.put("interactive-comments", true); m.put("keyword", false);
         m.put("monitor", monitor); m.put("noclobber", noclobber); m.put("noexec", noexec); m.put("noglob", noglob);
         m.put("nolog", false); m.put("notify", false); m.put("nounset", nounset); m.put("onecmd", false);
         m.put("physical", false); m.put("pipefail", pipefail); m.put("posix", false); m.put("privileged", false);
@@ -81,8 +83,10 @@ final class Options {
             case "xtrace" -> xtrace = on;
             case "noclobber" -> noclobber = on;
             case "pipefail" -> pipefail = on;
-            case "braceexpand", "emacs", "vi", "history", "histexpand", "ignoreeof", "interactive-comments", "posix",
-                 "errtrace", "functrace", "physical", "notify", "keyword", "onecmd", "privileged", "nolog" -> { }
+            case "functrace" -> functrace = on;
+            case "history" -> history = on;
+            case "braceexpand", "emacs", "vi", "histexpand", "ignoreeof", "interactive-comments", "posix",
+                 "errtrace", "physical", "notify", "keyword", "onecmd", "privileged", "nolog" -> { }
             default -> { return false; }
         }
         return true;

@@ -16,7 +16,9 @@ final class Patterns {
         for (int i = 0; i < p.length(); i++) {
             char c = p.charAt(i);
             if (c == '\\') { i++; continue; }
-            if (c == '*' || c == '?' || c == '[') return true;
+            if (c == '*' || c == '?') return true;
+            // a [ with no ] after it is an ordinary character (so "[" itself never reads the directory)
+            if (c == '[' && p.indexOf(']', i + 1) > 0) return true;
             if ((c == '+' || c == '@' || c == '!') && i + 1 < p.length() && p.charAt(i + 1) == '(') return true;
         }
         return false;

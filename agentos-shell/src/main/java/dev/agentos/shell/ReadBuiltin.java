@@ -46,7 +46,10 @@ final class ReadBuiltin {
                     case 'd' -> delim = arg.isEmpty() ? 0 : arg.charAt(0);
                     case 'n' -> nchars = Integer.parseInt(arg);
                     case 'N' -> { nchars = Integer.parseInt(arg); exact = true; }
-                    case 't' -> timeout = Double.parseDouble(arg);
+                    case 't' -> {
+                        timeout = parseTimeout(arg);
+                        if (timeout < 0) { sh.error("read: " + arg + ": invalid timeout specification"); return 1; }
+                    }
                     case 'u' -> fd = Integer.parseInt(arg);
                     case 'e', 'E' -> { }
                     default -> { sh.error("read: -" + c + ": invalid option"); return 2; }
@@ -56,7 +59,7 @@ final class ReadBuiltin {
         }
         List<String> names = new ArrayList<>(a.subList(i, a.size()));
         for (String n : names) {
-            if (!Parser.isName(n)) { sh.error("read: `" + n + "': not a valid identifier"); return 1; }
+            if (!Lexer.isName(n)) { sh.error("read: `" + n + "': not a valid identifier"); return 1; }
         }
         boolean tty = sh.ctx.isatty(fd);
         if (prompt != null && tty) sh.writeErr(prompt);
@@ -72,14 +75,11 @@ final class ReadBuiltin {
                 saved = null;
             }
         }
-        if (timeout >= 0) {
-            PollRequest[] req = {new PollRequest(fd, 0x1)};
-            try {
-                if (sh.ctx.poll(req, (long) (timeout * 1000)) == 0) return 142;
-            } catch (AgentOsException e) {
-                // fall through to a blocking read
-            }
+        if (timeout == 0) {
+            // -t 0 reads nothing: it only says whether input (or end of file) is waiting
+            return ready(fd, 0) ? 0 : 1;
         }
+        long deadline = timeout > 0 ? System.nanoTime() + (long) (timeout * 1e9) : 0;
         StringBuilder line = new StringBuilder();
         List<Boolean> escaped = new ArrayList<>();
         boolean eof = false;
@@ -90,6 +90,11 @@ final class ReadBuiltin {
             boolean esc = false;
             while (nchars < 0 || count < nchars) {
                 int n;
+                if (deadline != 0 && !ready(fd, Math.max(0, deadline - System.nanoTime()))) {
+                    // bash keeps what arrived before the timeout and reports 128+SIGALRM
+                    assign(names, array, line.toString(), escaped);
+                    return 142;
+                }
                 try {
                     n = sh.ctx.read(fd, one, 0, 1);
                 } catch (AgentOsException e) {
@@ -132,6 +137,26 @@ final class ReadBuiltin {
         }
         assign(names, array, line.toString(), escaped);
         return eof ? 1 : 0;
+    }
+
+    /** A -t argument in seconds (fractions allowed), or -1 when bash would call it invalid. */
+    private static double parseTimeout(String s) {
+        if (!s.matches("[0-9]*(\\.[0-9]*)?") || s.isEmpty() || s.equals(".")) return -1;
+        return Double.parseDouble(s);
+    }
+
+    /** Whether fd has input (or end of file) within the given nanoseconds. */
+    private boolean ready(int fd, long nanos) {
+        PollRequest[] req = {new PollRequest(fd, 0x1)};
+        long millis = nanos == 0 ? 0 : Math.max(1, (nanos + 999_999) / 1_000_000);
+        while (true) {
+            try {
+                return sh.ctx.poll(req, millis) > 0;
+            } catch (AgentOsException e) {
+                if (e.is(Errno.EINTR)) { sh.runPendingTraps(); continue; }
+                return true; // not pollable: let the read itself decide
+            }
+        }
     }
 
     private void assign(List<String> names, String array, String line, List<Boolean> escaped) {

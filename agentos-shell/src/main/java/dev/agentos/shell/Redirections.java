@@ -88,7 +88,7 @@ final class Redirections {
             if (r.heredoc() != null) {
                 Ast.HereDoc hd = r.heredoc();
                 if (hd.expand) {
-                    if (hd.parsed == null) hd.parsed = new Parser(hd.body, sh.lineno + 1).parseEmbedded(Parser.Mode.HEREDOC);
+                    if (hd.parsed == null) hd.parsed = new Parser(hd.body, sh.lineno + 1).words.parseEmbedded(WordParser.Mode.HEREDOC);
                     text = sh.expander.expandString(hd.parsed);
                 } else {
                     text = hd.body;
@@ -169,7 +169,7 @@ final class Redirections {
                 if (r.heredoc() != null) {
                     Ast.HereDoc hd = r.heredoc();
                     if (hd.expand) {
-                        if (hd.parsed == null) hd.parsed = new Parser(hd.body, sh.lineno + 1).parseEmbedded(Parser.Mode.HEREDOC);
+                        if (hd.parsed == null) hd.parsed = new Parser(hd.body, sh.lineno + 1).words.parseEmbedded(WordParser.Mode.HEREDOC);
                         text = sh.expander.expandString(hd.parsed);
                     } else text = hd.body;
                 } else text = sh.expander.expandString(r.target()) + "\n";
@@ -302,7 +302,7 @@ final class Redirections {
             return p[0];
         }
         try {
-            sh.forkProgram(child -> {
+            sh.children.forkProgram(child -> {
                 child.ctx.write(1, b, 0, b.length);
                 return 0;
             }, List.of(new FdAction.Dup2(p[1], 1), new FdAction.Close(p[1]), new FdAction.Close(p[0])), SpawnRequest.ProcessGroup.INHERIT);

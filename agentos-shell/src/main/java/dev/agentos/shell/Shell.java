@@ -3,15 +3,8 @@ package dev.agentos.shell;
 import dev.agentos.AgentOsException;
 import dev.agentos.kernel.Errno;
 import dev.agentos.kernel.Signal;
-import dev.agentos.kernel.proc.ExitStatus;
 import dev.agentos.kernel.proc.ProcessContext;
 import dev.agentos.kernel.proc.SignalDisposition;
-import dev.agentos.kernel.proc.SpawnRequest;
-import dev.agentos.kernel.proc.SpawnRequest.FdAction;
-import dev.agentos.kernel.proc.WaitOptions;
-import dev.agentos.kernel.proc.WaitResult;
-import dev.agentos.kernel.vfs.FileStat;
-import dev.agentos.kernel.vfs.OpenFlags;
 import dev.agentos.shell.Ast.*;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -82,6 +75,11 @@ final class Shell implements Arith.Vars {
     long startMillis;
     long randomSeed;
     final Expander expander;
+    final History history = new History(this);
+    final CompoundCommands compound = new CompoundCommands(this);
+    final SimpleCommands simple = new SimpleCommands(this);
+    final ChildProcesses children = new ChildProcesses(this);
+    final Pipelines pipelines = new Pipelines(this);
     final Builtins builtins;
     /** Evaluated assignment arguments of declare-like builtins, by argv index. */
     Map<Integer, Assign> assignArgs = Map.of();
@@ -104,7 +102,7 @@ final class Shell implements Arith.Vars {
         this.randomSeed = System.nanoTime() ^ ctx.pid();
         this.shellPid = ctx.pid();
         for (var e : ctx.environment().entrySet()) {
-            if (!Parser.isName(e.getKey())) continue;
+            if (!Lexer.isName(e.getKey())) continue;
             Variables.Var v = vars.getOrCreate(e.getKey());
             v.value = e.getValue();
             v.exported = true;
@@ -134,6 +132,9 @@ final class Shell implements Arith.Vars {
         this.noErrexit = o.noErrexit;
         this.traps = new HashMap<>();
         for (var e : o.traps.entrySet()) if (e.getValue().isEmpty()) traps.put(e.getKey(), ""); // ignored stays ignored
+        if (o.opts.functrace) { // set -T: subshells and command substitutions inherit DEBUG and RETURN
+            for (String k : List.of("DEBUG", "RETURN")) if (o.traps.containsKey(k)) traps.put(k, o.traps.get(k));
+        }
         this.aliases = new LinkedHashMap<>(o.aliases);
         this.jobs = new Jobs();
         this.dirStack = new ArrayList<>(o.dirStack);
@@ -145,6 +146,7 @@ final class Shell implements Arith.Vars {
         this.expander = new Expander(this);
         this.builtins = new Builtins(this);
         this.hashed = new LinkedHashMap<>(o.hashed);
+        this.history.entries.addAll(o.history.entries);
         this.opts.monitor = false;
     }
 
@@ -191,6 +193,7 @@ final class Shell implements Arith.Vars {
             case "RANDOM": return Integer.toString(nextRandom());
             case "SECONDS": return Long.toString((System.currentTimeMillis() - startMillis) / 1000);
             case "LINENO": return Integer.toString(lineno);
+            case "BASH_COMMAND": return currentCommand == null ? "" : Unparser.head(currentCommand);
             case "BASHPID": return Integer.toString(ctx.pid());
             case "EPOCHSECONDS": return Long.toString(ctx.clock().millis() / 1000);
             case "PIPESTATUS": return pipeStatus.isEmpty() ? "" : pipeStatus.get(0).toString();
@@ -295,7 +298,7 @@ final class Shell implements Arith.Vars {
                 reportSyntax(e, syntaxPrefix);
                 if (e.getMessage().startsWith("BADSUB:")) {
                     lastStatus = 1;
-                    p.skipLine();
+                    p.in.skipLine();
                     continue;
                 }
                 lastStatus = 2;
@@ -336,9 +339,9 @@ final class Shell implements Arith.Vars {
 
     int exec(Command c) {
         return switch (c) {
-            case Simple s -> execSimpleChecked(s);
-            case Pipeline p -> execPipeline(p);
-            case AndOr a -> execAndOr(a);
+            case Simple s -> simple.execSimpleChecked(s);
+            case Pipeline p -> pipelines.execPipeline(p);
+            case AndOr a -> compound.execAndOr(a);
             case Sequence s -> {
                 int st = lastStatus;
                 for (Command item : s.items()) {
@@ -348,27 +351,30 @@ final class Shell implements Arith.Vars {
                 }
                 yield st;
             }
-            case Background b -> execBackground(b);
-            case Subshell s -> checkErrexit(execSubshell(s));
+            case Background b -> children.execBackground(b);
+            case Subshell s -> checkErrexit(children.execSubshell(s));
             case Group g -> exec(g.body());
-            case If i -> execIf(i);
-            case Loop l -> execLoop(l);
-            case For f -> execFor(f);
-            case ArithFor f -> execArithFor(f);
-            case Case k -> execCase(k);
+            case If i -> compound.execIf(i);
+            case Loop l -> compound.execLoop(l);
+            case For f -> compound.execFor(f);
+            case Select f -> compound.execSelect(f);
+            case ArithFor f -> { debugTrap(f); yield compound.execArithFor(f); }
+            case Case k -> { debugTrap(k); yield compound.execCase(k); }
             case FuncDef f -> { functions.put(f.name(), f); yield 0; }
             case CondCmd cc -> {
                 lineno = cc.line();
+                debugTrap(cc);
                 int st = new CondEval(this).eval(cc.expr()) ? 0 : 1;
-                if (opts.xtrace) writeErr(xtracePrefix() + "[[ ... ]]\n");
+                if (opts.xtrace) writeErr(simple.xtracePrefix() + "[[ ... ]]\n");
                 yield checkErrexit(st);
             }
             case ArithCmd a -> {
                 lineno = a.line();
+                debugTrap(a);
                 long v = arith(expander.expandArith(a.expr()));
                 yield checkErrexit(v == 0 ? 1 : 0);
             }
-            case Redirected r -> execRedirected(r);
+            case Redirected r -> compound.execRedirected(r);
         };
     }
 
@@ -390,817 +396,8 @@ final class Shell implements Arith.Vars {
         return status;
     }
 
-    private int execAndOr(AndOr a) {
-        noErrexit++;
-        int st;
-        try {
-            st = exec(a.left());
-        } finally {
-            noErrexit--;
-        }
-        lastStatus = st;
-        if ((st == 0) == a.and()) return exec(a.right());
-        return st;
-    }
-
-    private int execIf(If i) {
-        for (int k = 0; k < i.conds().size(); k++) {
-            int st;
-            noErrexit++;
-            try {
-                st = exec(i.conds().get(k));
-            } finally {
-                noErrexit--;
-            }
-            if (st == 0) return exec(i.bodies().get(k));
-        }
-        if (i.elseBody() != null) return exec(i.elseBody());
-        return 0;
-    }
-
-    private int execLoop(Loop l) {
-        int st = 0;
-        loopDepth++;
-        try {
-            while (true) {
-                ctx.checkSignals();
-                int c;
-                noErrexit++;
-                try {
-                    c = exec(l.cond());
-                } finally {
-                    noErrexit--;
-                }
-                if ((c == 0) == l.until()) break;
-                try {
-                    st = exec(l.body());
-                } catch (LoopControl lc) {
-                    if (--lc.levels > 0) throw lc;
-                    if (lc.isBreak) { st = 0; break; }
-                    st = 0;
-                }
-                if (!inTrap) runPendingTraps();
-            }
-        } finally {
-            loopDepth--;
-        }
-        return st;
-    }
-
-    private int execFor(For f) {
-        lineno = f.line();
-        List<String> items = f.items() == null ? new ArrayList<>(positional) : expander.expandWords(f.items());
-        int st = 0;
-        loopDepth++;
-        try {
-            for (String item : items) {
-                ctx.checkSignals();
-                setVar(f.var(), item);
-                if (opts.xtrace) writeErr(xtracePrefix() + "for " + f.var() + " in ...\n");
-                try {
-                    st = exec(f.body());
-                } catch (LoopControl lc) {
-                    if (--lc.levels > 0) throw lc;
-                    if (lc.isBreak) { st = 0; break; }
-                }
-            }
-        } finally {
-            loopDepth--;
-        }
-        return st;
-    }
-
-    private int execArithFor(ArithFor f) {
-        lineno = f.line();
-        int st = 0;
-        loopDepth++;
-        try {
-            if (!f.init().isEmpty()) arith(expander.expandArithText(f.init()));
-            while (true) {
-                ctx.checkSignals();
-                if (!f.cond().isEmpty() && arith(expander.expandArithText(f.cond())) == 0) break;
-                try {
-                    st = exec(f.body());
-                } catch (LoopControl lc) {
-                    if (--lc.levels > 0) throw lc;
-                    if (lc.isBreak) { st = 0; break; }
-                }
-                if (!f.step().isEmpty()) arith(expander.expandArithText(f.step()));
-            }
-        } finally {
-            loopDepth--;
-        }
-        return st;
-    }
-
-    private int execCase(Case k) {
-        lineno = k.line();
-        String subject = expander.expandString(k.subject());
-        boolean fall = false;
-        for (int i = 0; i < k.items().size(); i++) {
-            CaseItem item = k.items().get(i);
-            boolean match = fall;
-            if (!match) {
-                for (Word p : item.patterns()) {
-                    if (Patterns.matches(expander.expandPattern(p), subject)) { match = true; break; }
-                }
-            }
-            if (!match) continue;
-            int st = item.body() == null ? 0 : exec(item.body());
-            lastStatus = st;
-            if (item.terminator().equals(";&")) { fall = true; continue; }
-            if (item.terminator().equals(";;&")) { fall = false; continue; }
-            return st;
-        }
-        return fall ? lastStatus : 0;
-    }
-
-    private int execRedirected(Redirected r) {
-        Redirections.Saved saved;
-        try {
-            saved = Redirections.apply(this, r.redirs());
-        } catch (CommandFailed f) {
-            return f.status;
-        }
-        try {
-            return exec(r.cmd());
-        } finally {
-            saved.restore();
-        }
-    }
-
-    // ---- simple commands ----
-
-    private int execSimpleChecked(Simple s) {
-        int st = execSimple(s);
-        return checkErrexit(st);
-    }
-
-    int execSimple(Simple s) {
-        lineno = s.line();
-        lastSubStatus = 0;
-        List<String> argv;
-        Map<Integer, Assign> savedAssignArgs = assignArgs;
-        try {
-            argv = expander.expandCommandWords(s.words());
-        } catch (CommandFailed f) {
-            if (f.abortLine && !interactive) throw f;
-            return f.status;
-        }
-        Map<Integer, Assign> myAssignArgs = assignArgs;
-        assignArgs = savedAssignArgs;
-        if (argv.isEmpty()) {
-            try {
-                for (Assign a : s.assigns()) {
-                    assign(a, false);
-                    if (opts.xtrace) writeErr(xtracePrefix() + a.name() + (a.append() ? "+=" : "=") + Quoting.quote(a.array() != null ? "(...)" : String.valueOf(get(a.name()))) + "\n");
-                }
-            } catch (CommandFailed f) {
-                if (f.abortLine && !interactive) throw f;
-                return f.status;
-            }
-            if (!s.redirs().isEmpty()) {
-                try {
-                    Redirections.apply(this, s.redirs()).restore();
-                } catch (CommandFailed f) {
-                    return f.status;
-                }
-            }
-            return lastSubStatus;
-        }
-        String name = argv.get(0);
-        if (opts.xtrace) xtrace(s.assigns(), argv);
-        FuncDef fn = functions.get(name);
-        Builtins.Builtin bi = fn == null ? builtins.find(name) : null;
-        if (fn == null && bi == null) return execExternal(s, argv);
-        // functions and builtins run here: assignments are temporary unless a special builtin
-        boolean special = bi != null && Builtins.SPECIAL.contains(name);
-        Map<String, Variables.Var> savedVars = null;
-        if (!s.assigns().isEmpty()) {
-            if (!special || posix) {
-                savedVars = new HashMap<>();
-                for (Assign a : s.assigns()) {
-                    if (!savedVars.containsKey(a.name())) {
-                        Variables.Var old = vars.get(a.name());
-                        savedVars.put(a.name(), old == null ? null : old.copy());
-                    }
-                }
-                if (special) savedVars = null;
-            }
-            try {
-                for (Assign a : s.assigns()) {
-                    assign(a, false);
-                    if (savedVars != null) vars.getOrCreate(a.name()).exported = true;
-                }
-            } catch (CommandFailed f) {
-                return f.status;
-            }
-        }
-        Redirections.Saved saved;
-        try {
-            saved = Redirections.apply(this, s.redirs());
-        } catch (CommandFailed f) {
-            restoreVars(savedVars);
-            return f.status;
-        }
-        try {
-            if (fn != null) return callFunction(fn, argv);
-            assignArgs = myAssignArgs;
-            try {
-                return bi.run(argv);
-            } finally {
-                assignArgs = Map.of();
-            }
-        } finally {
-            if (builtins.keepRedirections) {
-                builtins.keepRedirections = false;
-                saved.keep();
-            } else saved.restore();
-            restoreVars(savedVars);
-            if (!expander.procSubFds.isEmpty()) expander.closeProcSubs();
-        }
-    }
-
-    private void restoreVars(Map<String, Variables.Var> savedVars) {
-        if (savedVars == null) return;
-        for (var e : savedVars.entrySet()) {
-            if (e.getValue() == null) vars.map.remove(e.getKey());
-            else vars.map.put(e.getKey(), e.getValue());
-        }
-    }
-
-    void xtrace(List<Assign> assigns, List<String> argv) {
-        StringBuilder b = new StringBuilder();
-        String p = xtracePrefix();
-        for (Assign a : assigns) {
-            b.append(p).append(a.name()).append('=').append(Quoting.quote(a.value() == null ? "" : expander.expandString(a.value()))).append('\n');
-        }
-        b.append(p);
-        for (int i = 0; i < argv.size(); i++) {
-            if (i > 0) b.append(' ');
-            b.append(Quoting.quote(argv.get(i)));
-        }
-        b.append('\n');
-        writeErr(b.toString());
-    }
-
-    String xtracePrefix() {
-        String ps4 = get("PS4");
-        if (ps4 == null) ps4 = "+ ";
-        if (ps4.isEmpty()) return "";
-        String first = ps4.substring(0, 1);
-        return first.repeat(1 + funcXtraceLevel()) + ps4.substring(1);
-    }
-
-    private int funcXtraceLevel() { return 0; }
-
-    /** Performs an assignment (from a command prefix or a declaration). */
-    void assign(Assign a, boolean local) {
-        if (local && vars.inFunction()) vars.makeLocal(a.name());
-        if (a.array() != null) {
-            Variables.Var v = vars.getOrCreate(a.name());
-            if (v.readonly) { error(a.name() + ": readonly variable"); throw new CommandFailed(1, false); }
-            if (v.assoc != null) {
-                if (!a.append()) v.assoc.clear();
-                for (Word w : a.array()) {
-                    Assign inner = Expander.elementAssign(w);
-                    if (inner != null) v.assoc.put(expander.expandString(inner.index()), transform(v, expander.expandString(inner.value())));
-                }
-                return;
-            }
-            java.util.TreeMap<Long, String> arr = new java.util.TreeMap<>();
-            long next = 0;
-            if (a.append()) {
-                if (v.indexed != null) arr.putAll(v.indexed);
-                else if (v.value != null) arr.put(0L, v.value);
-                next = arr.isEmpty() ? 0 : arr.lastKey() + 1;
-            }
-            for (Word w : a.array()) {
-                Assign inner = Expander.elementAssign(w);
-                if (inner != null) {
-                    next = arith(expander.expandArith(inner.index()));
-                    arr.put(next++, transform(v, expander.expandString(inner.value())));
-                } else {
-                    for (String f : expander.expandWords(List.of(w))) arr.put(next++, transform(v, f));
-                }
-            }
-            v.indexed = arr;
-            v.value = null;
-            if (opts.allexport) v.exported = true;
-            return;
-        }
-        String value = a.value() == null ? "" : expander.expandString(a.value());
-        if (a.index() != null) {
-            Variables.Var v = vars.get(a.name());
-            String idx = v != null && v.assoc != null ? expander.expandString(a.index()) : Long.toString(arith(expander.expandArith(a.index())));
-            if (a.append()) {
-                String old = getElement(a.name(), idx);
-                value = (v != null && v.integer) ? Long.toString(parseLongOr(old == null ? "0" : old, 0) + arith(value)) : (old == null ? "" : old) + value;
-            }
-            setElement(a.name(), idx, value);
-            return;
-        }
-        if (a.append()) {
-            Variables.Var v = vars.get(a.name());
-            if (v != null && v.integer) value = Long.toString(arith((v.scalar() == null ? "0" : v.scalar()) + "+(" + value + ")"));
-            else {
-                String old = get(a.name());
-                value = (old == null ? "" : old) + value;
-            }
-            if (v != null && v.indexed != null) {
-                Variables.Var vv = vars.get(a.name());
-                vv.indexed.put(0L, value);
-                return;
-            }
-        }
-        try {
-            setVar(a.name(), value);
-        } catch (Arith.ArithError e) {
-            error(e.getMessage());
-            throw new CommandFailed(1, true);
-        }
-    }
-
-    // ---- functions ----
-
-    int callFunction(FuncDef fn, List<String> argv) {
-        if (funcDepth >= maxFuncDepth()) {
-            error(fn.name() + ": maximum function nesting level exceeded (" + maxFuncDepth() + ")");
-            throw new CommandFailed(1, true);
-        }
-        List<String> savedPos = positional;
-        positional = new ArrayList<>(argv.subList(1, argv.size()));
-        funcNames.add(fn.name());
-        vars.pushFrame();
-        funcDepth++;
-        int savedLoop = loopDepth;
-        loopDepth = 0;
-        try {
-            return exec(fn.body());
-        } catch (ReturnException r) {
-            return r.status;
-        } catch (StackOverflowError e) {
-            if (funcDepth > 1) throw e;
-            error(fn.name() + ": maximum function nesting level exceeded");
-            throw new CommandFailed(1, true);
-        } finally {
-            loopDepth = savedLoop;
-            funcDepth--;
-            vars.popFrame();
-            funcNames.remove(funcNames.size() - 1);
-            positional = savedPos;
-        }
-    }
-
-    private int maxFuncDepth() {
-        String s = get("FUNCNEST");
-        long n = s == null ? 0 : parseLongOr(s, 0);
-        return n > 0 ? (int) n : Integer.MAX_VALUE;
-    }
-
-    // ---- external commands ----
-
-    private int execExternal(Simple s, List<String> argv) {
-        Map<String, Variables.Var> savedVars = null;
-        Map<String, String> env;
-        if (s.assigns().isEmpty()) env = exportedEnv();
-        else {
-            savedVars = new HashMap<>();
-            for (Assign a : s.assigns()) {
-                Variables.Var old = vars.get(a.name());
-                if (!savedVars.containsKey(a.name())) savedVars.put(a.name(), old == null ? null : old.copy());
-            }
-            try {
-                for (Assign a : s.assigns()) {
-                    assign(a, false);
-                    vars.getOrCreate(a.name()).exported = true;
-                }
-            } catch (CommandFailed f) {
-                restoreVars(savedVars);
-                return f.status;
-            }
-            env = exportedEnv();
-            restoreVars(savedVars);
-        }
-        Redirections.Saved saved;
-        try {
-            saved = Redirections.apply(this, s.redirs());
-        } catch (CommandFailed f) {
-            return f.status;
-        }
-        try {
-            return spawnAndWait(argv, env);
-        } finally {
-            saved.restore();
-            if (!expander.procSubFds.isEmpty()) expander.closeProcSubs();
-        }
-    }
-
-    int spawnAndWait(List<String> argv, Map<String, String> env) {
-        String name = argv.get(0);
-        SpawnRequest req = new SpawnRequest(name, argv, Optional.of(env), Optional.empty(), List.of(),
-                opts.monitor && interactive ? SpawnRequest.ProcessGroup.NEW : SpawnRequest.ProcessGroup.INHERIT, Optional.empty());
-        int pid;
-        try {
-            pid = ctx.spawn(req);
-        } catch (AgentOsException e) {
-            return spawnFailed(e, argv, env);
-        }
-        if (opts.monitor && interactive) {
-            Jobs.Job job = jobs.add(List.of(pid), pid, String.join(" ", argv));
-            return foreground(job);
-        }
-        return waitFor(pid);
-    }
-
-    int spawnFailed(AgentOsException e, List<String> argv, Map<String, String> env) {
-        String name = argv.get(0);
-        if (e.is(Errno.ENOENT)) {
-            if (name.contains("/")) error(name + ": No such file or directory");
-            else error(name + ": command not found");
-            return 127;
-        }
-        if (e.is(Errno.ENOEXEC)) return runScriptFile(name, argv);
-        if (e.is(Errno.EACCES)) {
-            try {
-                FileStat st = ctx.stat(name);
-                if (st.isDirectory() && name.contains("/")) { error(name + ": Is a directory"); return 126; }
-            } catch (AgentOsException ignored) {
-                // report the spawn failure
-            }
-            if (!name.contains("/")) {
-                error(name + ": Permission denied");
-                return 126;
-            }
-            error(name + ": Permission denied");
-            return 126;
-        }
-        error(name + ": " + strerror(e));
-        return 126;
-    }
-
-    /** ENOEXEC: bash runs a file without #! as a shell script in a subshell. */
-    private int runScriptFile(String name, List<String> argv) {
-        String path = name;
-        if (!name.contains("/")) {
-            String found = Builtins.searchPath(this, name);
-            if (found != null) path = found;
-        }
-        String text;
-        try {
-            text = Redirections.readFile(this, path);
-        } catch (AgentOsException e) {
-            error(name + ": " + strerror(e));
-            return 126;
-        }
-        final String script = text;
-        final String p = path;
-        int pid = forkProgram(child -> {
-            child.functions.clear();
-            child.scriptName = p;
-            child.arg0 = p;
-            child.cMode = false;
-            child.positional = new ArrayList<>(argv.subList(1, argv.size()));
-            return child.runSource(script, p + ": ");
-        }, List.of(), SpawnRequest.ProcessGroup.INHERIT);
-        return waitFor(pid);
-    }
-
-    int waitFor(int pid) {
-        while (true) {
-            try {
-                Optional<WaitResult> r = ctx.waitpid(pid, WaitOptions.BLOCK);
-                if (r.isEmpty()) return 0;
-                ExitStatus es = r.get().status();
-                if (es instanceof ExitStatus.Signaled sg && reportSignals) reportSignal(sg.signal());
-                return statusOf(es);
-            } catch (AgentOsException e) {
-                if (e.is(Errno.EINTR)) { runPendingTraps(); continue; }
-                if (e.is(Errno.ECHILD)) return 127;
-                throw e;
-            }
-        }
-    }
-
-    static int statusOf(ExitStatus s) { return s.shellStatus(); }
-
     /** Foreground waits report a death by signal as bash does ("Terminated"); others stay quiet. */
     boolean reportSignals = true;
-
-    void reportSignal(Signal s) {
-        String text = switch (s) {
-            case SIGINT, SIGPIPE -> null;
-            case SIGTERM -> "Terminated";
-            case SIGKILL -> "Killed";
-            case SIGHUP -> "Hangup";
-            case SIGQUIT -> "Quit";
-            case SIGABRT -> "Aborted";
-            case SIGSEGV -> "Segmentation fault";
-            case SIGUSR1 -> "User defined signal 1";
-            case SIGUSR2 -> "User defined signal 2";
-            case SIGALRM -> "Alarm clock";
-            default -> s.name();
-        };
-        if (text != null) writeErr(text + "\n");
-    }
-
-    /** Gives a job the terminal and waits until it ends or stops. */
-    int foreground(Jobs.Job job) {
-        return foreground(job, false);
-    }
-
-    /** Gives a job the terminal (then continues it, for fg) and waits until it ends or stops. */
-    int foreground(Jobs.Job job, boolean resume) {
-        boolean tty = interactive && opts.monitor && ctx.isatty(0);
-        if (tty) {
-            try { ctx.terminal(0).setForegroundGroup(job.pgid); } catch (AgentOsException ignored) { tty = false; }
-        }
-        if (resume) {
-            try {
-                ctx.kill(-job.pgid, Signal.SIGCONT);
-            } catch (AgentOsException e) {
-                // already gone
-            }
-        }
-        int st = 0;
-        try {
-            for (int i = 0; i < job.pids.size(); i++) {
-                int pid = job.pids.get(i);
-                if (job.done[i]) continue;
-                while (true) {
-                    try {
-                        Optional<WaitResult> r = ctx.waitpid(pid, WaitOptions.UNTRACED);
-                        if (r.isPresent()) {
-                            ExitStatus es = r.get().status();
-                            if (es instanceof ExitStatus.Stopped) {
-                                job.stopped = true;
-                                writeErr("\n[" + job.id + "]+  Stopped                 " + job.command + "\n");
-                                return 128 + ((ExitStatus.Stopped) es).signal().number();
-                            }
-                            job.done[i] = true;
-                            job.statuses[i] = es.shellStatus();
-                            st = es.shellStatus();
-                            if (es instanceof ExitStatus.Signaled sg && sg.signal() == Signal.SIGINT && interactive) writeErr("\n");
-                        }
-                        break;
-                    } catch (AgentOsException e) {
-                        if (e.is(Errno.EINTR)) { runPendingTraps(); continue; }
-                        if (e.is(Errno.ECHILD)) { job.done[i] = true; break; }
-                        throw e;
-                    }
-                }
-            }
-            jobs.remove(job);
-            return st;
-        } finally {
-            if (tty) {
-                try { ctx.terminal(0).setForegroundGroup(ctx.pgid()); } catch (AgentOsException ignored) { /* terminal gone */ }
-            }
-        }
-    }
-
-    /** A body run in a forked shell: returns the status. */
-    interface ChildBody {
-        int run(Shell child);
-    }
-
-    int forkProgram(ChildBody body, List<FdAction> actions, SpawnRequest.ProcessGroup group) {
-        Shell copy = fork();
-        SpawnRequest req = new SpawnRequest(arg0, List.of(arg0), Optional.of(exportedEnv()), Optional.empty(), actions, group,
-                Optional.of(c -> copy.runChild(c, body)));
-        return ctx.spawn(req);
-    }
-
-    int runChild(ProcessContext c, ChildBody body) {
-        this.ctx = c;
-        int st;
-        try {
-            st = body.run(this);
-        } catch (ExitException e) {
-            st = e.status;
-        } catch (CommandFailed f) {
-            st = f.status;
-        } catch (ReturnException r) {
-            st = r.status;
-        } catch (LoopControl l) {
-            st = 0;
-        } catch (StackOverflowError e) {
-            error("maximum function nesting level exceeded");
-            st = 1;
-        }
-        lastStatus = st;
-        return runExitTrap(st);
-    }
-
-    int runExitTrap(int st) {
-        String t = traps.remove("EXIT");
-        if (t != null && !t.isEmpty()) {
-            lastStatus = st;
-            try {
-                runTrapText(t, st);
-            } catch (ExitException e) {
-                return e.status;
-            }
-        }
-        return st;
-    }
-
-    private int execSubshell(Subshell s) {
-        lineno = s.line();
-        int pid = forkProgram(child -> child.exec(s.body()), List.of(), SpawnRequest.ProcessGroup.INHERIT);
-        return waitFor(pid);
-    }
-
-    private int execBackground(Background b) {
-        List<FdAction> actions = new ArrayList<>();
-        if (!opts.monitor) actions.add(new FdAction.Open(0, "/dev/null", OpenFlags.O_RDONLY, 0));
-        boolean explicitStdin = b.cmd() instanceof Simple s && s.redirs().stream().anyMatch(r -> r.fd() == 0 || r.op().startsWith("<"));
-        if (explicitStdin || b.cmd() instanceof Pipeline) actions.clear();
-        SpawnRequest.ProcessGroup group = opts.monitor ? SpawnRequest.ProcessGroup.NEW : SpawnRequest.ProcessGroup.INHERIT;
-        int pid = spawnDirect(b.cmd(), actions, group);
-        if (pid < 0) pid = forkProgram(child -> child.exec(b.cmd()), actions, group);
-        lastBgPid = pid;
-        Jobs.Job job = jobs.add(List.of(pid), opts.monitor ? pid : ctx.pgid(), Quoting.describe(b.cmd()));
-        job.background = true;
-        if (interactive) writeErr("[" + job.id + "] " + pid + "\n");
-        return 0;
-    }
-
-    /**
-     * Spawns a simple command that names an external program straight from this shell, as bash's fork+exec
-     * would leave it: $! and kill then reach the program itself. Returns -1 when the command is not one.
-     */
-    int spawnDirect(Command c, List<FdAction> base, SpawnRequest.ProcessGroup group) {
-        if (!(c instanceof Simple s) || s.words().isEmpty()) return -1;
-        String first = s.words().get(0).literal();
-        if (first == null || first.isEmpty() || functions.containsKey(first) || builtins.isBuiltin(first)
-                || Builtins.KEYWORDS.contains(first)) return -1;
-        lineno = s.line();
-        List<Integer> toClose = new ArrayList<>();
-        List<FdAction> acts = new ArrayList<>(base);
-        List<String> argv;
-        Map<String, String> env;
-        try {
-            argv = expander.expandCommandWords(s.words());
-            assignArgs = Map.of();
-            if (argv.isEmpty()) return -1;
-            env = envWith(s.assigns());
-            acts.addAll(Redirections.asActions(this, s.redirs(), toClose));
-        } catch (CommandFailed f) {
-            for (int fd : toClose) ctx.close(fd);
-            final int st = f.status;
-            return forkProgram(child -> st, base, group);
-        }
-        try {
-            SpawnRequest req = new SpawnRequest(argv.get(0), argv, Optional.of(env), Optional.empty(), acts, group, Optional.empty());
-            try {
-                return ctx.spawn(req);
-            } catch (AgentOsException e) {
-                if (e.is(Errno.ENOEXEC) || e.is(Errno.EACCES) || e.is(Errno.ENOENT)) {
-                    final List<String> av = argv;
-                    final Map<String, String> ev = env;
-                    return forkProgram(child -> child.spawnFailed(e, av, ev), acts, group);
-                }
-                throw e;
-            }
-        } finally {
-            for (int fd : toClose) ctx.close(fd);
-        }
-    }
-
-    private Map<String, String> envWith(List<Assign> assigns) {
-        if (assigns.isEmpty()) return exportedEnv();
-        Map<String, Variables.Var> savedVars = new HashMap<>();
-        for (Assign a : assigns) {
-            Variables.Var old = vars.get(a.name());
-            if (!savedVars.containsKey(a.name())) savedVars.put(a.name(), old == null ? null : old.copy());
-        }
-        try {
-            for (Assign a : assigns) {
-                assign(a, false);
-                vars.getOrCreate(a.name()).exported = true;
-            }
-            return exportedEnv();
-        } finally {
-            restoreVars(savedVars);
-        }
-    }
-
-    // ---- pipelines ----
-
-    private int execPipeline(Pipeline p) {
-        lineno = p.line();
-        long start = System.nanoTime();
-        long cpuStart = p.timed() ? cpuNanos() : 0;
-        int st;
-        List<Command> cmds = p.cmds();
-        if (cmds.size() == 1) {
-            if (p.bang()) noErrexit++;
-            try {
-                st = exec(cmds.get(0));
-            } finally {
-                if (p.bang()) noErrexit--;
-            }
-            pipeStatus = List.of(st);
-        } else {
-            st = runPipeline(cmds, p);
-        }
-        if (p.timed()) reportTime(start, cpuStart);
-        if (p.bang()) return st == 0 ? 1 : 0;
-        return cmds.size() > 1 ? checkErrexit(st) : st;
-    }
-
-    /** The shell's own runnable time plus its reaped children's: what bash's time keyword reports as user. */
-    private long cpuNanos() {
-        var t = ctx.times();
-        return t.cpuNanos() + t.childrenCpuNanos();
-    }
-
-    private void reportTime(long start, long cpuStart) {
-        double real = (System.nanoTime() - start) / 1e9;
-        double user = Math.max(0, cpuNanos() - cpuStart) / 1e9;
-        writeErr(String.format("\nreal\t%dm%.3fs\nuser\t%dm%.3fs\nsys\t0m0.000s\n", (int) (real / 60), real % 60,
-                (int) (user / 60), user % 60));
-    }
-
-    private int runPipeline(List<Command> cmds, Pipeline p) {
-        int n = cmds.size();
-        List<Integer> pids = new ArrayList<>();
-        int prevRead = -1;
-        boolean monitor = opts.monitor && interactive;
-        int pgid = 0;
-        try {
-            for (int i = 0; i < n; i++) {
-                int[] pipe = i < n - 1 ? ctx.pipe() : null;
-                List<FdAction> actions = new ArrayList<>();
-                if (prevRead >= 0) { actions.add(new FdAction.Dup2(prevRead, 0)); actions.add(new FdAction.Close(prevRead)); }
-                if (pipe != null) {
-                    actions.add(new FdAction.Dup2(pipe[1], 1));
-                    actions.add(new FdAction.Close(pipe[1]));
-                    actions.add(new FdAction.Close(pipe[0]));
-                }
-                Command c = cmds.get(i);
-                SpawnRequest.ProcessGroup group = !monitor ? SpawnRequest.ProcessGroup.INHERIT
-                        : pgid == 0 ? SpawnRequest.ProcessGroup.NEW : new SpawnRequest.ProcessGroup.Join(pgid);
-                int pid;
-                try {
-                    pid = spawnDirect(c, actions, group);
-                    if (pid < 0) pid = forkProgram(child -> child.exec(c), actions, group);
-                } finally {
-                    if (prevRead >= 0) ctx.close(prevRead);
-                    if (pipe != null) ctx.close(pipe[1]);
-                }
-                if (pgid == 0) pgid = pid;
-                pids.add(pid);
-                prevRead = pipe == null ? -1 : pipe[0];
-            }
-        } catch (AgentOsException e) {
-            if (prevRead >= 0) ctx.close(prevRead);
-            error(strerror(e));
-            for (int pid : pids) waitFor(pid);
-            return 1;
-        }
-        List<Integer> statuses = new ArrayList<>();
-        if (monitor) {
-            Jobs.Job job = jobs.add(pids, pgid, Quoting.describe(p));
-            foreground(job);
-            for (int s : job.statuses) statuses.add(s);
-        } else {
-            for (int pid : pids) statuses.add(waitFor(pid));
-        }
-        pipeStatus = statuses;
-        int st = statuses.get(n - 1);
-        if (opts.pipefail) for (int s : statuses) if (s != 0) st = s;
-        return st;
-    }
-
-    // ---- command substitution ----
-
-    String commandSubstitution(Command body) {
-        int[] pipe = ctx.pipe();
-        int pid;
-        try {
-            pid = forkProgram(child -> {
-                child.traps.remove("EXIT");
-                child.opts.errexit = false;
-                return child.exec(body);
-            }, List.of(new FdAction.Dup2(pipe[1], 1), new FdAction.Close(pipe[1]), new FdAction.Close(pipe[0])),
-                    SpawnRequest.ProcessGroup.INHERIT);
-        } finally {
-            ctx.close(pipe[1]);
-        }
-        String out;
-        try {
-            out = Redirections.readAll(this, pipe[0]);
-        } finally {
-            ctx.close(pipe[0]);
-        }
-        lastSubStatus = waitFor(pid);
-        lastStatus = lastSubStatus;
-        int end = out.length();
-        while (end > 0 && out.charAt(end - 1) == '\n') end--;
-        return out.substring(0, end);
-    }
 
     // ---- traps ----
 
@@ -1217,6 +414,28 @@ final class Shell implements Arith.Vars {
             String handler = traps.get(s.shortName());
             if (handler != null && !handler.isEmpty()) runTrapText(handler, lastStatus);
         }
+    }
+
+    /** The command $BASH_COMMAND names: the one running or about to, never one inside a trap. */
+    Command currentCommand;
+
+    /**
+     * The DEBUG trap, run before simple commands, for, select, case, [[ ]] and (( )) as bash does; inside
+     * functions, command substitutions and subshells only under set -T (functrace).
+     */
+    void debugTrap(Command c) {
+        if (inTrap) return;
+        currentCommand = c;
+        if (traps.isEmpty()) return;
+        String action = traps.get("DEBUG");
+        if (action == null || action.isEmpty() || (funcDepth > 0 && !opts.functrace)) return;
+        runTrapText(action, lastStatus);
+    }
+
+    /** The RETURN trap, after a function (traced, or which set the trap itself) or a sourced file finishes. */
+    void returnTrap(int status) {
+        String action = traps.get("RETURN");
+        if (action != null && !action.isEmpty()) runTrapText(action, status);
     }
 
     void runTrapText(String text, int status) {

@@ -111,7 +111,7 @@ final class ShellProgram implements Program {
             sh.error("maximum function nesting level exceeded");
             st = 2;
         }
-        return sh.runExitTrap(st) & 0xff;
+        return sh.children.runExitTrap(st) & 0xff;
     }
 
     /**
@@ -135,7 +135,7 @@ final class ShellProgram implements Program {
             try {
                 Ast.Command c;
                 while ((c = p.next()) != null) cmds.add(c);
-                if (p.heredocUnterminated && !eof) continue;
+                if (p.in.heredocUnterminated && !eof) continue;
             } catch (SyntaxError e) {
                 boolean incomplete = e.getMessage().contains("unexpected end of file") || e.getMessage().startsWith("unexpected EOF");
                 if (incomplete && !eof) continue;

@@ -15,6 +15,24 @@ final class Unparser {
         return u.b.toString().strip();
     }
 
+    /** $BASH_COMMAND: the command about to run, as bash prints it (a compound command's head only). */
+    static String head(Command c) {
+        return switch (c) {
+            case For f -> "for " + f.var() + (f.items() == null ? "" : " in " + joined(f.items()));
+            case Select f -> "select " + f.var() + (f.items() == null ? "" : " in " + joined(f.items()));
+            case Case k -> "case " + k.subject().raw() + " in ";
+            case ArithCmd a -> "(( " + a.expr().raw().strip() + " ))";
+            case ArithFor f -> "(( " + f.init() + " ))";
+            default -> text(c);
+        };
+    }
+
+    private static String joined(List<Word> ws) {
+        Unparser u = new Unparser();
+        u.words(ws);
+        return u.b.toString();
+    }
+
     static String function(FuncDef f) {
         Unparser u = new Unparser();
         u.b.append(f.name()).append(" () \n");
@@ -114,6 +132,16 @@ final class Unparser {
             }
             case For f -> {
                 b.append("for ").append(f.var());
+                if (f.items() != null) { b.append(" in "); words(f.items()); }
+                b.append(";\n");
+                indent(level);
+                b.append("do\n");
+                list(f.body(), level + 1);
+                indent(level);
+                b.append("done");
+            }
+            case Select f -> {
+                b.append("select ").append(f.var());
                 if (f.items() != null) { b.append(" in "); words(f.items()); }
                 b.append(";\n");
                 indent(level);

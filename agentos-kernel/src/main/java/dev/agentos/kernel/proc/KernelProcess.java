@@ -33,6 +33,7 @@ final class KernelProcess {
     /** The status exit(n) asked for, used when the program unwinds. */
     volatile int requestedExit;
     boolean stopUnreported;
+    Signal stopSignal = Signal.SIGTSTP; // what stopped it last, for waitpid
     boolean continueUnreported;
     volatile Thread thread;
     /** The controlling terminal of this process's session, if any. */

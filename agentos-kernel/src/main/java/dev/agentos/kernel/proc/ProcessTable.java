@@ -173,7 +173,7 @@ final class ProcessTable implements SignalSink {
                     }
                     if (options.untraced() && c.stopUnreported) {
                         c.stopUnreported = false;
-                        return Optional.of(new WaitResult(c.pid, new ExitStatus.Stopped(Signal.SIGTSTP)));
+                        return Optional.of(new WaitResult(c.pid, new ExitStatus.Stopped(c.stopSignal)));
                     }
                     if (options.continued() && c.continueUnreported) {
                         c.continueUnreported = false;
@@ -277,12 +277,17 @@ final class ProcessTable implements SignalSink {
             if (p.exited() || p.state == ProcessState.STOPPED) return;
             p.state = ProcessState.STOPPED;
             p.stopUnreported = true;
+            p.stopSignal = signal;
             p.continueUnreported = false;
             parent = processes.get(p.ppid);
             changed.signalAll();
         } finally {
             lock.unlock();
         }
+        // Wake a blocking call so it parks at its safe point and restarts after SIGCONT; left blocked, a
+        // stopped reader would keep consuming its terminal's input (a ^Z'd cat ate what the shell was sent).
+        Thread t = p.thread;
+        if (t != null && t != Thread.currentThread()) t.interrupt();
         if (parent != null && parent.pid != INIT_PID) signalProcess(parent.pid, Signal.SIGCHLD);
     }
 

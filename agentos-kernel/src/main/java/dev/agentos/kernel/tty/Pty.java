@@ -266,6 +266,7 @@ public final class Pty {
 
     /** One slave read(2): canonical lines, or raw bytes under VMIN/VTIME. Runs under the lock. */
     private final class SlaveRead {
+        private static final int MODE_CHANGED = Integer.MIN_VALUE;
         private final byte[] buf;
         private final int off;
         private final int len;
@@ -281,13 +282,16 @@ public final class Pty {
         int run() {
             while (true) {
                 if (!masterOpen) return -1; // hangup: reads see end of file
+                notInterrupted();
                 Termios t = terminal.attributes();
                 if (t.has(Termios.ICANON)) {
                     if (discipline.readable(t)) return discipline.readLine(buf, off, len);
                 } else if (!discipline.readable(t) && nonBlocking) {
                     throw AgentOsException.errnoDetail(Errno.EAGAIN, "read");
                 } else {
-                    return raw(t);
+                    int n = raw(t);
+                    if (n != MODE_CHANGED) return n;
+                    continue; // switched to canonical while waiting: read a line instead
                 }
                 if (nonBlocking) throw AgentOsException.errnoDetail(Errno.EAGAIN, "read");
                 awaitOrEintr(inputReady, "read");
@@ -305,12 +309,19 @@ public final class Pty {
             if (nonBlocking) return discipline.readRaw(buf, off, len);
             if (min == 0) {
                 long left = time;
-                while (discipline.rawAvailable() == 0 && left > 0 && masterOpen) left = awaitNanos(left);
+                while (discipline.rawAvailable() == 0 && left > 0 && masterOpen) {
+                    left = awaitNanos(left);
+                    if (terminal.attributes().has(Termios.ICANON)) return MODE_CHANGED;
+                }
+                notInterrupted();
                 return discipline.readRaw(buf, off, len);
             }
             while (discipline.rawAvailable() == 0) {
                 awaitOrEintr(inputReady, "read");
                 if (!masterOpen) return -1;
+                // Raw bytes read under ICANON would leave the line queue pointing at bytes no longer
+                // there, and the next canonical read would see a spurious end of file.
+                if (terminal.attributes().has(Termios.ICANON)) return MODE_CHANGED;
             }
             int seen = discipline.rawAvailable();
             long left = time;
@@ -322,9 +333,20 @@ public final class Pty {
                     if (discipline.rawAvailable() > seen) left = time; // a byte arrived: restart the timer
                     else if (left <= 0) break;
                 }
+                if (terminal.attributes().has(Termios.ICANON)) return MODE_CHANGED;
                 seen = discipline.rawAvailable();
             }
+            notInterrupted();
             return discipline.readRaw(buf, off, len);
+        }
+
+        /**
+         * A signal or a stop that interrupted this reader after its wake-up (Condition.await then returns
+         * normally with the flag set) must still win over input that arrived meanwhile: a stopped process
+         * may not take its terminal's input, the shell's next line was going to a ^Z'd cat.
+         */
+        private void notInterrupted() {
+            if (Thread.interrupted()) throw AgentOsException.errnoDetail(Errno.EINTR, "read");
         }
 
         private long awaitNanos(long nanos) {

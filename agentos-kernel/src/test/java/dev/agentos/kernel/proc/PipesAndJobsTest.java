@@ -108,7 +108,7 @@ class PipesAndJobsTest {
 
     @Test void stopAndContinueAreReportedToTheParent() {
         TestVm.Run r = vm.run("stopper");
-        assertThat(r.stdout()).isEqualTo("1 Stopped[signal=SIGTSTP]\nstate STOPPED\n2 Continued[]\n3 Signaled[signal=SIGKILL]\n");
+        assertThat(r.stdout()).isEqualTo("1 Stopped[signal=SIGSTOP]\nstate STOPPED\n2 Continued[]\n3 Signaled[signal=SIGKILL]\n");
     }
 
     @Test void aSignalToAGroupReachesEveryMemberAndNoOneElse() {
