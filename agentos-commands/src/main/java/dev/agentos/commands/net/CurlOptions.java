@@ -43,7 +43,7 @@ final class CurlOptions {
             new Spec("data-binary", true), new Spec("data-raw", true), new Spec("data-urlencode", true),
             new Spec("data-ascii", true), new Spec("connect-timeout", true), new Spec("max-redirs", true),
             new Spec("fail-with-body", false), new Spec("url", true), new Spec("json", true),
-            new Spec("create-dirs", false));
+            new Spec("create-dirs", false), new Spec("cacert", true));
 
     private CurlOptions() {}
 

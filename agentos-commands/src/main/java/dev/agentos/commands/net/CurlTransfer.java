@@ -61,9 +61,25 @@ final class CurlTransfer {
         this.upload = CurlOptions.last(options, "upload-file");
     }
 
+    private static byte[] readAll(ProcessContext ctx, String file) throws IOException {
+        try (InputStream in = GuestFiles.open(ctx, file)) {
+            return in.readAllBytes();
+        }
+    }
+
     static CurlTransfer configure(ProcessContext ctx, List<CurlOptions.Option> options) throws BadOption, IOException {
         GuestHttpClient.Options client = GuestHttpClient.Options.DEFAULT
                 .withFollowRedirects(CurlOptions.on(options, "location"));
+        if (CurlOptions.on(options, "insecure")) {
+            client = client.withTrust(dev.agentos.kernel.net.TlsTrust.insecure());
+        } else if (CurlOptions.last(options, "cacert").isPresent()) {
+            String file = CurlOptions.last(options, "cacert").get();
+            try {
+                client = client.withTrust(dev.agentos.kernel.net.TlsTrust.pem(readAll(ctx, file)));
+            } catch (dev.agentos.AgentOsException | IllegalArgumentException e) {
+                throw new BadOption("error setting certificate file: " + file, 77, false);
+            }
+        }
         Optional<String> maxTime = CurlOptions.last(options, "max-time");
         if (maxTime.isPresent()) {
             Duration d = Curl.seconds(maxTime.get()).orElseThrow(() -> new BadOption("option -m: expected a proper numerical parameter", 2, true));

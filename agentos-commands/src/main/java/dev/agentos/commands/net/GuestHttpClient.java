@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import dev.agentos.kernel.net.TlsTrust;
 
 /**
  * An HTTP/1.1 client for programs inside a VM (curl, wget, the built-in agent): it reaches servers
@@ -28,23 +29,29 @@ public final class GuestHttpClient {
      * @param timeout         the whole exchange, body included, must finish within this (curl's --max-time)
      * @param trace           told about each step
      */
-    public record Options(boolean followRedirects, int maxRedirects, Optional<Duration> timeout, HttpTrace trace) {
-        public static final Options DEFAULT = new Options(false, 50, Optional.empty(), HttpTrace.NONE);
+    public record Options(boolean followRedirects, int maxRedirects, Optional<Duration> timeout, HttpTrace trace, TlsTrust trust) {
+        /** No redirects, no timeout, https checked against the host JDK's certificate authorities. */
+        public static final Options DEFAULT = new Options(false, 50, Optional.empty(), HttpTrace.NONE, TlsTrust.system());
 
         public Options withFollowRedirects(boolean follow) {
-            return new Options(follow, maxRedirects, timeout, trace);
+            return new Options(follow, maxRedirects, timeout, trace, trust);
         }
 
         public Options withMaxRedirects(int max) {
-            return new Options(followRedirects, max, timeout, trace);
+            return new Options(followRedirects, max, timeout, trace, trust);
         }
 
         public Options withTimeout(Duration t) {
-            return new Options(followRedirects, maxRedirects, Optional.of(t), trace);
+            return new Options(followRedirects, maxRedirects, Optional.of(t), trace, trust);
         }
 
         public Options withTrace(HttpTrace t) {
-            return new Options(followRedirects, maxRedirects, timeout, t);
+            return new Options(followRedirects, maxRedirects, timeout, t, trust);
+        }
+
+        /** Which certificates https trusts: {@code TlsTrust.pem(...)} for curl's --cacert, {@code insecure()} for -k. */
+        public Options withTrust(TlsTrust t) {
+            return new Options(followRedirects, maxRedirects, timeout, trace, t);
         }
     }
 
@@ -114,7 +121,7 @@ public final class GuestHttpClient {
     private HttpResponse exchange(HttpRequest request, long deadline, List<HttpResponse.Exchange> earlier) throws IOException {
         HttpUrl url = request.url();
         options.trace.connecting(url);
-        SocketStream socket = Transport.open(ctx, url);
+        SocketStream socket = Transport.open(ctx, url, options.trust());
         try {
             options.trace.connected(url);
             socket.deadline(deadline);

@@ -14,10 +14,12 @@ public final class HttpException extends IOException {
         CONNECT(7),
         WEIRD_REPLY(8),
         TIMEOUT(28),
+        TLS_CONNECT(35),
         TOO_MANY_REDIRECTS(47),
         RECEIVE_EMPTY(52),
         SEND(55),
-        RECEIVE(56);
+        RECEIVE(56),
+        TLS_CERTIFICATE(60);
 
         private final int curlStatus;
 

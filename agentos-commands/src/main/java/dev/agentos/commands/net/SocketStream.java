@@ -4,6 +4,8 @@ import dev.agentos.AgentOsException;
 import dev.agentos.kernel.io.Pollable;
 import dev.agentos.kernel.proc.PollRequest;
 import dev.agentos.kernel.proc.ProcessContext;
+import dev.agentos.kernel.net.TlsStreams;
+import dev.agentos.kernel.net.TlsTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,8 +21,9 @@ final class SocketStream implements AutoCloseable {
     private long deadlineMillis = Long.MAX_VALUE;
     private long received;
     private boolean closed;
-    private final InputStream in = new In();
-    private final OutputStream out = new Out();
+    private InputStream in = new In();
+    private OutputStream out = new Out();
+    private TlsStreams tls;
 
     SocketStream(ProcessContext ctx, int fd) {
         this.ctx = ctx;
@@ -56,13 +59,35 @@ final class SocketStream implements AutoCloseable {
         return ctx.poll(req, timeoutMillis) > 0;
     }
 
+    /** Runs a TLS handshake over the socket; from then on {@link #input()} and {@link #output()} are the plain text. */
+    void startTls(String host, int port, TlsTrust trust) throws IOException {
+        tls = TlsStreams.connect(in, out, host, port, trust);
+        in = tls.input();
+        out = tls.output();
+    }
+
     void shutdownOutput() {
+        if (tls != null) {
+            try {
+                tls.output().close();   // close_notify; the socket stays open for the answer
+            } catch (IOException ignored) {
+                // the peer went away; reading will say so
+            }
+            return;
+        }
         ctx.shutdownOutput(fd);
     }
 
     @Override public void close() {
         if (closed) return;
         closed = true;
+        if (tls != null) {
+            try {
+                tls.close();
+            } catch (IOException ignored) {
+                // closing the socket below ends it either way
+            }
+        }
         try {
             ctx.close(fd);
         } catch (AgentOsException ignored) {

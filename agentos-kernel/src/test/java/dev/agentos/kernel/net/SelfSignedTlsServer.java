@@ -21,7 +21,7 @@ import javax.net.ssl.SSLSocket;
  * A real TLS server on 127.0.0.1 with a self-signed certificate made by the JDK's keytool (names
  * localhost and 127.0.0.1). Each connection gets one line back per line it sends: {@code echo: <line>}.
  */
-final class SelfSignedTlsServer implements AutoCloseable {
+public final class SelfSignedTlsServer implements AutoCloseable {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     /** keytool runs once per test JVM (it is a JVM start of its own); every server reuses its output. */
@@ -31,18 +31,28 @@ final class SelfSignedTlsServer implements AutoCloseable {
     private final byte[] certificatePem;
 
     SelfSignedTlsServer() throws Exception {
-        Path dir = material();
-        certificatePem = Files.readAllBytes(dir.resolve("server.pem"));
+        certificatePem = certificate();
+        SSLContext ctx = serverContext();
+        server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 16, InetAddress.getByName("127.0.0.1"));
+        Thread.ofVirtual().start(this::acceptLoop);
+    }
+
+    /** The certificate (for localhost and 127.0.0.1) in PEM, for clients that should trust it. */
+    public static byte[] certificate() throws Exception {
+        return Files.readAllBytes(material().resolve("server.pem"));
+    }
+
+    /** A server-side TLS context presenting that certificate (for other test servers, such as an HttpsServer). */
+    public static SSLContext serverContext() throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve("server.p12"))) {
+        try (InputStream in = Files.newInputStream(material().resolve("server.p12"))) {
             keys.load(in, PASSWORD);
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, PASSWORD);
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), null, null);
-        server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 16, InetAddress.getByName("127.0.0.1"));
-        Thread.ofVirtual().start(this::acceptLoop);
+        return ctx;
     }
 
     private static synchronized Path material() throws Exception {
