@@ -38,9 +38,11 @@ class CurlBehaviourTest {
                 .endsWith("\n\n{\"q\":1}");
     }
 
-    @Test void httpsIsRefusedClearlyUntilTheVmHasTls() {
-        assertThat(vm.run("curl", "https://localhost:8443/")).isEqualTo(new Outcome(1, "",
-                "curl: (1) Protocol \"https\" not supported (this VM has no TLS for guests yet)\n"));
+    /** https connects like http before its handshake (handshakes themselves: HttpsFromGuestsTest in core). */
+    @Test void httpsToAPortNobodyListensOnIsCurlStatus7() {
+        Outcome out = vm.run("curl", "-sS", "https://localhost:9443/");
+        assertThat(out.exitCode()).isEqualTo(7);
+        assertThat(out.stderr()).startsWith("curl: (7) Failed to connect to localhost port 9443 after ");
     }
 
     @Test void hostsOutsideTheVmAreDeniedByTheEgressPolicy() {
