@@ -262,11 +262,12 @@ class InteractiveShellTest {
         assertThat(s.process().onExit().get(10, TimeUnit.SECONDS).shellStatus()).isEqualTo(7);
     }
 
-    /** Waits until a process named {@code name} leads the terminal's foreground group. */
+    /** Waits until a process named {@code name} leads the terminal's foreground group, running or blocked in a read (not stopped). */
     private void awaitForeground(Session s, String name) {
         long deadline = System.currentTimeMillis() + 10_000;
         while (vm.kernel.processes().list().stream().noneMatch(p -> p.argv().get(0).equals(name) && p.exitStatus().isEmpty()
-                && p.state() == dev.agentos.kernel.proc.ProcessState.RUNNING && p.pgid() == s.pty().terminal().foregroundGroup())) {
+                && (p.state() == dev.agentos.kernel.proc.ProcessState.RUNNING || p.state() == dev.agentos.kernel.proc.ProcessState.SLEEPING)
+                && p.pgid() == s.pty().terminal().foregroundGroup())) {
             if (System.currentTimeMillis() > deadline) throw new AssertionError(name + " never led the terminal; fg group "
                     + s.pty().terminal().foregroundGroup() + ", processes " + vm.kernel.processes().list().stream()
                     .map(p -> p.pid() + "/" + p.pgid() + " " + p.argv() + " " + p.exitStatus()).toList() + ", screen: "
