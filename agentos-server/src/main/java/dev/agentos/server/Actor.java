@@ -48,6 +48,7 @@ final class Actor {
     private volatile StoreFileSystem store;
     private volatile Instant lastActive;
     private boolean closed;
+    private boolean everBooted;
 
     Actor(String id, String name, String key, AgentOsOptions options, long retentionBytes, PreviewTokens previews) {
         this(id, name, key, options, retentionBytes, previews, null, InstantSource.system(), CronStore.none());
@@ -81,6 +82,7 @@ final class Actor {
                 throw e;
             }
             store = s;
+            everBooted = true;
             output.newGeneration();
             // relaying answers permission requests only while a client is connected to answer them
             vm.onEvent(this::onVmEvent, () -> !subscribers.isEmpty());
@@ -102,6 +104,9 @@ final class Actor {
             pendingActions.decrementAndGet();
         }
     }
+
+    /** Whether the VM booted once and is now asleep. */
+    synchronized boolean sleeping() { return vm == null && everBooted && !closed; }
 
     /** Whether the VM is up (not asleep, not yet booted). */
     synchronized boolean awake() { return vm != null; }

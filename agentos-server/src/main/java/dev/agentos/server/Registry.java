@@ -320,7 +320,8 @@ public final class Registry implements AutoCloseable {
             ctx.attribute("actor", a);
             c.send(Json.object().put("type", "hello").put("actor_id", a.id).put("outputCursor", a.output.cursor()).toString());
             try {
-                a.vm(); // a connection wakes a sleeping actor
+                // a connection wakes a sleeping actor; one never booted still boots on its first action
+                if (a.sleeping()) a.vm();
             } catch (RuntimeException e) {
                 c.send(errorFrame(null, WireError.of(e).body));
             }
