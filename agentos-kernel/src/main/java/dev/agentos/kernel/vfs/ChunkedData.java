@@ -11,11 +11,14 @@ import java.util.Arrays;
  * <p>Invariant: bytes at or past {@link #size()} inside allocated chunks are zero, so extending the
  * file (truncate up, or a write past the end) exposes zeros without clearing anything.
  *
+ * <p>A backend that keeps chunks elsewhere (the server's durable store) starts one with only its size
+ * and allocation ({@link #ChunkedData(long, long)}) and {@link #restore}s chunks as they are touched.
+ *
  * <p>Not thread-safe: the owning file system's lock guards it.
  */
-final class ChunkedData {
-    static final int CHUNK_SHIFT = 16;
-    static final int CHUNK = 1 << CHUNK_SHIFT;
+public final class ChunkedData {
+    public static final int CHUNK_SHIFT = 16;
+    public static final int CHUNK = 1 << CHUNK_SHIFT;
     private static final int MIN_CAPACITY = 64;
     private static final byte[][] NO_CHUNKS = new byte[0][];
 
@@ -23,13 +26,37 @@ final class ChunkedData {
     private long size;
     private long allocated;
 
-    long size() { return size; }
+    /** An empty file. */
+    public ChunkedData() {}
+
+    /** A file of {@code size} bytes whose chunks ({@code allocated} bytes of them) are not in memory yet. */
+    public ChunkedData(long size, long allocated) {
+        this.size = size;
+        this.allocated = allocated;
+    }
+
+    public long size() { return size; }
 
     /** Bytes held by chunks: what quotas count. */
-    long allocated() { return allocated; }
+    public long allocated() { return allocated; }
+
+    /** Chunk {@code idx} as held in memory; null for a hole (or a chunk not restored yet). */
+    public byte[] chunk(int idx) { return idx < chunks.length ? chunks[idx] : null; }
+
+    /** Puts back a chunk kept elsewhere; its bytes are already counted in {@link #allocated}. */
+    public void restore(int idx, byte[] chunk) {
+        if (idx >= chunks.length) chunks = Arrays.copyOf(chunks, Math.max(idx + 1, chunkCount(size)));
+        chunks[idx] = chunk;
+    }
+
+    /** Stops counting {@code bytes} of chunks kept elsewhere that a truncation dropped. */
+    public void release(long bytes) { allocated -= bytes; }
+
+    /** How many chunks a file of {@code size} bytes spans. */
+    public static int chunkCount(long size) { return (int) ((size + CHUNK - 1) >>> CHUNK_SHIFT); }
 
     /** Reads up to {@code len} bytes at {@code pos}; -1 at or past the end. */
-    int read(long pos, byte[] buf, int off, int len) {
+    public int read(long pos, byte[] buf, int off, int len) {
         if (pos >= size) return len == 0 ? 0 : -1;
         int n = (int) Math.min(len, size - pos);
         int done = 0;
@@ -48,7 +75,7 @@ final class ChunkedData {
     }
 
     /** How many more bytes {@link #write} at this range would allocate: checked against quotas first. */
-    long growthFor(long pos, int len) {
+    public long growthFor(long pos, int len) {
         long growth = 0;
         long end = pos + len;
         for (long p = pos; p < end; ) {
@@ -64,7 +91,7 @@ final class ChunkedData {
     }
 
     /** Writes bytes, allocating chunks (the caller has reserved {@link #growthFor} bytes). */
-    void write(long pos, byte[] buf, int off, int len) {
+    public void write(long pos, byte[] buf, int off, int len) {
         if (len == 0) return;
         long end = pos + len;
         int lastChunk = (int) ((end - 1) >>> CHUNK_SHIFT);
@@ -92,10 +119,10 @@ final class ChunkedData {
     }
 
     /** Sets the size; returns the change in allocated bytes (zero or negative: growing stays sparse). */
-    long truncate(long newSize) {
+    public long truncate(long newSize) {
         long before = allocated;
         if (newSize < size) {
-            int keep = (int) ((newSize + CHUNK - 1) >>> CHUNK_SHIFT); // chunks still (partly) inside the file
+            int keep = chunkCount(newSize); // chunks still (partly) inside the file
             for (int i = keep; i < chunks.length; i++) {
                 if (chunks[i] != null) {
                     allocated -= chunks[i].length;
@@ -115,7 +142,7 @@ final class ChunkedData {
     }
 
     /** Drops all data (the file's last link is gone); returns the bytes freed. */
-    long clear() {
+    public long clear() {
         long freed = allocated;
         chunks = NO_CHUNKS;
         allocated = 0;
