@@ -214,7 +214,7 @@ public final class AgentOs implements AutoCloseable {
      * live as long as it does; the actor server keeps them across restarts.
      */
     public String scheduleCron(CronSpec spec) {
-        CronRunner.requireSupported(spec.action(), this);
+        CronRunner.requireSupported(spec.action(), () -> this);
         return cron(true).schedule(spec);
     }
 

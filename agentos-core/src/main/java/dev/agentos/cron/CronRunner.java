@@ -51,10 +51,12 @@ public interface CronRunner {
     }
 
     /** Fails for actions a VM cannot run, so that scheduling them is refused up front: an agent it does not have. */
-    static void requireSupported(CronAction action, AgentOs vm) {
-        if (action instanceof CronAction.Session s && vm.listAgents().stream().noneMatch(a -> a.name().equals(s.agentType()))) {
+    static void requireSupported(CronAction action, Supplier<AgentOs> vm) {
+        if (!(action instanceof CronAction.Session s)) return;   // exec needs no VM to check (and must not wake one)
+        var agents = vm.get().listAgents();
+        if (agents.stream().noneMatch(a -> a.name().equals(s.agentType()))) {
             throw new AgentOsException("cron", "ENOENT", "ENOENT: no such agent, cron action type 'session' (agent '"
-                    + s.agentType() + "'; installed: " + vm.listAgents().stream().map(a -> a.name()).toList() + ")");
+                    + s.agentType() + "'; installed: " + agents.stream().map(a -> a.name()).toList() + ")");
         }
     }
 }

@@ -241,7 +241,7 @@ final class Actions {
         def("scheduleCron", 1, 1, a -> {
             dev.agentos.cron.CronSpec spec = CronWire.spec(a.object(0, CronJobSpec.class));
             return actor -> {
-                dev.agentos.cron.CronRunner.requireSupported(spec.action(), actor.vm());
+                dev.agentos.cron.CronRunner.requireSupported(spec.action(), actor::vm);
                 return Map.of("id", actor.cron.schedule(spec));
             };
         });
