@@ -19,7 +19,7 @@ public final class BenchMain {
     static final List<Scenario> SCENARIOS = List.of(
             new FirstOutputScenario(), new IdleMemoryScenario(), new FileThroughputScenario(), new SmallFilesScenario(),
             new HostEgressScenario(), new ServerScenario(), new SessionScenario(), new HttpLoopbackScenario(),
-            new DiffScenario(), new DurableStoreScenario(), new ShellLoopScenario());
+            new DiffScenario(), new DurableStoreScenario(), new ShellLoopScenario(), new CommandsScenario());
 
     private BenchMain() {
     }
