@@ -37,6 +37,11 @@ public record AgentOsOptions(Limits limits, InstantSource clock, String hostname
      * image) instead of a fresh in-memory one: how the server gives an actor a durable filesystem. A
      * backend holds one VM's files, so options carrying one must boot one VM only.
      */
+    /** These options with {@code sessions} as the session configuration (agents, policy, hooks, event store). */
+    public AgentOsOptions withSessions(SessionConfig sessions) {
+        return new AgentOsOptions(limits, clock, hostname, env, extraPrograms, mounts, egress, sessions, rootUpper);
+    }
+
     public AgentOsOptions withRootUpper(FileSystemBackend upper) {
         return new AgentOsOptions(limits, clock, hostname, env, extraPrograms, mounts, egress, sessions, Optional.of(upper));
     }

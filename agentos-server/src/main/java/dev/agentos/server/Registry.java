@@ -211,6 +211,8 @@ public final class Registry implements AutoCloseable {
             outputs = data.outputs(id);
             opener = o -> StoreFileSystem.open(data.actorFile(id), o.clock(), o.limits().fsMaxBytes(),
                     o.limits().fsMaxInodes(), config.storeOptions());
+            options = options.withSessions(options.sessions().toBuilder()
+                    .eventStore(() -> new dev.agentos.server.store.StoredSessionEvents(data, id)).build());
         }
         Actor a = new Actor(id, name, key, options, config.outputRetentionBytes(), previews, opener, clock, cronStore(id));
         for (String page : outputs) {

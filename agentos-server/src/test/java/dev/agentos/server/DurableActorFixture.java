@@ -18,8 +18,15 @@ final class DurableActorFixture implements AutoCloseable {
     static final String ADMIN = "admin-token-for-tests";
 
     DurableActorFixture(Path dataDir, ManualClock clock) {
-        server = Registry.create(ServerConfig.DEFAULT.withPort(0).withDataDir(dataDir).withSleepAfter(Duration.ofMinutes(15))
-                .withAdminToken(ADMIN), clock).start();
+        this(dataDir, clock, null);
+    }
+
+    /** With {@code vm} as the options of the {@code vm} actor type (null: the config's defaults). */
+    DurableActorFixture(Path dataDir, ManualClock clock, dev.agentos.AgentOsOptions vm) {
+        Registry r = Registry.create(ServerConfig.DEFAULT.withPort(0).withDataDir(dataDir).withSleepAfter(Duration.ofMinutes(15))
+                .withAdminToken(ADMIN), clock);
+        if (vm != null) r.register("vm", vm);
+        server = r.start();
     }
 
     String base() { return "http://127.0.0.1:" + server.port(); }

@@ -38,7 +38,9 @@ public final class ServerData implements AutoCloseable {
             CREATE TABLE IF NOT EXISTS preview(token TEXT PRIMARY KEY, actor_id TEXT NOT NULL, port INTEGER NOT NULL,
               expires INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS output(actor_id TEXT NOT NULL, pid INTEGER NOT NULL, page TEXT NOT NULL,
-              PRIMARY KEY(actor_id, pid))
+              PRIMARY KEY(actor_id, pid));
+            CREATE TABLE IF NOT EXISTS session_event(actor_id TEXT NOT NULL, session_id TEXT NOT NULL, seq INTEGER NOT NULL,
+              event TEXT NOT NULL, created INTEGER NOT NULL, PRIMARY KEY(actor_id, session_id, seq))
             """;
 
     private final Path dir;
@@ -95,6 +97,7 @@ public final class ServerData implements AutoCloseable {
         update("DELETE FROM token WHERE actor_id = ?", id);
         update("DELETE FROM preview WHERE actor_id = ?", id);
         update("DELETE FROM output WHERE actor_id = ?", id);
+        update("DELETE FROM session_event WHERE actor_id = ?", id);
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             try {
                 Files.deleteIfExists(Path.of(actorFile(id) + suffix));
@@ -143,6 +146,25 @@ public final class ServerData implements AutoCloseable {
     /** The saved output pages of an actor's processes, as JSON. */
     public List<String> outputs(String actorId) {
         return query("SELECT page FROM output WHERE actor_id = ? ORDER BY pid", r -> r.getString(1), actorId);
+    }
+
+    /** One stored session event: its number, the JSON-RPC notification as text, and when it was made. */
+    public record SessionEventRow(long seq, String eventJson, Instant created) {}
+
+    public void appendSessionEvent(String actorId, String sessionId, long seq, String eventJson, Instant created) {
+        update("INSERT OR REPLACE INTO session_event(actor_id, session_id, seq, event, created) VALUES (?,?,?,?,?)",
+                actorId, sessionId, seq, eventJson, created.toEpochMilli());
+    }
+
+    public List<SessionEventRow> sessionEvents(String actorId, String sessionId, long afterSeq) {
+        return query("SELECT seq, event, created FROM session_event WHERE actor_id = ? AND session_id = ? AND seq > ? ORDER BY seq",
+                r -> new SessionEventRow(r.getLong(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3))), actorId, sessionId, afterSeq);
+    }
+
+    public long lastSessionSeq(String actorId, String sessionId) {
+        List<Long> r = query("SELECT COALESCE(MAX(seq), 0) FROM session_event WHERE actor_id = ? AND session_id = ?",
+                x -> x.getLong(1), actorId, sessionId);
+        return r.isEmpty() ? 0 : r.getFirst();
     }
 
     @Override public void close() {
