@@ -81,7 +81,7 @@ final class PermissionDesk {
             throw new AgentOsException("session", "ENOENT", "ENOENT: no pending permission request " + permissionId
                     + " in session " + sessionId + " (answered, timed out or cancelled)");
         }
-        p.timeout()[0].cancel();
+        cancelTimeout(p);
         JsonNode options = p.request().params().path("options");
         JsonNode answer = switch (reply) {
             case ONCE -> select(options, "allow_once", "allow_always");
@@ -94,12 +94,21 @@ final class PermissionDesk {
         p.answer().complete(answer);
     }
 
+    /**
+     * Stops a request's timeout. An answer can come before the timeout is even scheduled (a client sees
+     * the request as soon as it is pending); the timeout then finds nothing pending and does nothing.
+     */
+    private static void cancelTimeout(Pending p) {
+        SessionTimer.Cancellable c = p.timeout()[0];
+        if (c != null) c.cancel();
+    }
+
     /** Answers every pending request {@code cancelled} (the prompt was cancelled or the session ends). */
     void cancelAll() {
         for (String id : List.copyOf(pending.keySet())) {
             Pending p = pending.remove(id);
             if (p == null) continue;
-            p.timeout()[0].cancel();
+            cancelTimeout(p);
             p.answer().complete(cancelled());
         }
     }
