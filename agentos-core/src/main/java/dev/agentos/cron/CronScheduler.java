@@ -163,10 +163,14 @@ public final class CronScheduler implements AutoCloseable {
     public Optional<Instant> nextDue() {
         lock.lock();
         try {
-            return jobs.values().stream().map(j -> j.nextRun).filter(t -> t != null).min(Instant::compareTo);
+            return earliestLocked();
         } finally {
             lock.unlock();
         }
+    }
+
+    private Optional<Instant> earliestLocked() {
+        return jobs.values().stream().map(j -> j.nextRun).filter(t -> t != null).min(Instant::compareTo);
     }
 
     /** Fires every job due at {@code now} (once each, however late), then schedules its next fire. */
@@ -238,7 +242,7 @@ public final class CronScheduler implements AutoCloseable {
         lock.lock();
         try {
             while (!closed) {
-                Optional<Instant> due = jobs.values().stream().map(j -> j.nextRun).filter(t -> t != null).min(Instant::compareTo);
+                Optional<Instant> due = earliestLocked();
                 Instant now = clock.instant();
                 if (due.isPresent() && !due.get().isAfter(now)) {
                     lock.unlock();

@@ -50,10 +50,6 @@ final class Actor {
     private boolean closed;
     private boolean everBooted;
 
-    Actor(String id, String name, String key, AgentOsOptions options, long retentionBytes, PreviewTokens previews) {
-        this(id, name, key, options, retentionBytes, previews, null, InstantSource.system(), CronStore.none());
-    }
-
     Actor(String id, String name, String key, AgentOsOptions options, long retentionBytes, PreviewTokens previews,
           StoreOpener storeOpener, InstantSource clock, CronStore cronStore) {
         this.id = id;

@@ -5,7 +5,6 @@ import dev.agentos.commands.search.ChildProcess;
 import dev.agentos.commands.search.CommandIo;
 import dev.agentos.commands.search.Glob;
 import dev.agentos.kernel.proc.ExitStatus;
-import dev.agentos.kernel.vfs.FileStat;
 import dev.agentos.kernel.vfs.FileType;
 import java.util.ArrayList;
 import java.util.List;
