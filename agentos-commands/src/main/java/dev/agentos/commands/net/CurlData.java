@@ -3,7 +3,6 @@ package dev.agentos.commands.net;
 import dev.agentos.kernel.proc.ProcessContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -68,8 +67,8 @@ final class CurlData {
     }
 
     private static byte[] read(ProcessContext ctx, String file) throws IOException {
-        try (InputStream in = GuestFiles.open(ctx, file)) {
-            return in.readAllBytes();
+        try {
+            return GuestFiles.readAll(ctx, file);
         } catch (dev.agentos.AgentOsException e) {
             dev.agentos.commands.Gnu.print(ctx.stderr(),
                     "Warning: Couldn't read data from file \"" + file + "\", this makes an empty POST.\n");

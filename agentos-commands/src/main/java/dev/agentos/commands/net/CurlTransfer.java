@@ -61,12 +61,6 @@ final class CurlTransfer {
         this.upload = CurlOptions.last(options, "upload-file");
     }
 
-    private static byte[] readAll(ProcessContext ctx, String file) throws IOException {
-        try (InputStream in = GuestFiles.open(ctx, file)) {
-            return in.readAllBytes();
-        }
-    }
-
     static CurlTransfer configure(ProcessContext ctx, List<CurlOptions.Option> options) throws BadOption, IOException {
         GuestHttpClient.Options client = GuestHttpClient.Options.DEFAULT
                 .withFollowRedirects(CurlOptions.on(options, "location"));
@@ -75,7 +69,7 @@ final class CurlTransfer {
         } else if (CurlOptions.last(options, "cacert").isPresent()) {
             String file = CurlOptions.last(options, "cacert").get();
             try {
-                client = client.withTrust(dev.agentos.kernel.net.TlsTrust.pem(readAll(ctx, file)));
+                client = client.withTrust(dev.agentos.kernel.net.TlsTrust.pem(GuestFiles.readAll(ctx, file)));
             } catch (dev.agentos.AgentOsException | IllegalArgumentException e) {
                 throw new BadOption("error setting certificate file: " + file, 77, false);
             }
@@ -101,8 +95,8 @@ final class CurlTransfer {
         Optional<String> writeOut = CurlOptions.last(options, "write-out");
         if (writeOut.isPresent() && writeOut.get().startsWith("@")) {
             String file = writeOut.get().substring(1);
-            try (InputStream in = file.equals("-") ? ctx.stdin() : GuestFiles.open(ctx, file)) {
-                writeOut = Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                writeOut = Optional.of(new String(GuestFiles.readAll(ctx, file), java.nio.charset.StandardCharsets.UTF_8));
             } catch (AgentOsException e) {
                 writeOut = Optional.of("");
             }

@@ -13,6 +13,13 @@ final class GuestFiles {
         return new FdInput(ctx, ctx.open(path, OpenFlags.O_RDONLY, 0));
     }
 
+    /** The whole content of a guest file (or standard input for "-"). */
+    static byte[] readAll(ProcessContext ctx, String path) throws java.io.IOException {
+        try (InputStream in = open(ctx, path)) {
+            return in.readAllBytes();
+        }
+    }
+
     /** An fd's bytes; close() closes the fd. */
     static final class FdInput extends InputStream {
         private final ProcessContext ctx;
